@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { zEmail, zId, zRequiredText, zText } from './common.ts';
+
+export const PASSWORD_MIN = 12;
+const zPassword = zText(200).refine(
+  (p) => [...p].length >= PASSWORD_MIN,
+  `at least ${PASSWORD_MIN} characters`,
+);
+
+export const PLATFORM_ROLES = ['platform_admin', 'facilitator', 'researcher'] as const;
+export const ZPlatformRole = z.enum(PLATFORM_ROLES);
+export type PlatformRole = z.infer<typeof ZPlatformRole>;
+
+export const ZSignUpBody = z.object({ name: zRequiredText(200), email: zEmail, password: zPassword });
+export type SignUpBody = z.input<typeof ZSignUpBody>;
+
+export const ZSignInBody = z.object({ email: zEmail, password: zText(200) });
+export type SignInBody = z.input<typeof ZSignInBody>;
+
+export const ZChangePasswordBody = z.object({ currentPassword: zText(200), newPassword: zPassword });
+export type ChangePasswordBody = z.input<typeof ZChangePasswordBody>;
+
+export const ZMembershipSummary = z.object({
+  organisationId: zId,
+  name: z.string(),
+  role: z.enum(['admin', 'member']),
+});
+
+export const ZMe = z
+  .object({
+    user: z.object({ id: zId, name: z.string(), email: z.string(), platformRoles: z.array(ZPlatformRole) }),
+    activeOrganisationId: zId.nullable(),
+    memberships: z.array(ZMembershipSummary),
+    /** Echo this in the X-CSRF-Token header on every write made with the session cookie. */
+    csrfToken: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof ZMe>;
+
+export const ZCreateTokenBody = z.object({ name: zRequiredText(100) });
+export type CreateTokenBody = z.input<typeof ZCreateTokenBody>;
+
+export const ZApiToken = z
+  .object({
+    id: zId,
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiToken = z.infer<typeof ZApiToken>;
+export const ZApiTokenList = z.object({ tokens: z.array(ZApiToken) });
+/** Returned once, at creation: the secret is stored only as a hash. */
+export const ZCreatedToken = z.object({ token: ZApiToken, secret: z.string() });
+export type CreatedToken = z.infer<typeof ZCreatedToken>;

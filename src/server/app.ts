@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/client.ts';
+import { SESSION_COOKIE } from './modules/accounts/routes.ts';
+import { registerAccountRoutes } from './modules/accounts/routes.ts';
+import { AccountsRepository } from './modules/accounts/repository.ts';
+import { AccountsService } from './modules/accounts/service.ts';
+import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
+import { OrganisationsRepository } from './modules/organisations/repository.ts';
+import { OrganisationsService } from './modules/organisations/service.ts';
+import { registerPlatformRoutes } from './modules/platform/routes.ts';
+import { PlatformRepository } from './modules/platform/repository.ts';
+import { PlatformService } from './modules/platform/service.ts';
+import { registerSystemRoutes } from './modules/system/routes.ts';
+import { AppError, registerErrorHandling } from './http/errors.ts';
+import { safeEqual } from './http/secrets.ts';
+import type { App } from './http/types.ts';
+import { createMailer, type Mailer } from './mail.ts';
+import { VERSION } from './version.ts';
+
+export type AppOptions = {
+  database: Database;
+  logger: FastifyBaseLogger;
+  sessionSecret: string;
+  publicUrl: string;
+  smtpUrl?: string;
+  mailer?: Mailer;
+  /** Folder of the built web client; served with a fallback to index.html for client-side routes. */
+  webRoot?: string;
+  trustProxy?: boolean;
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const serveWeb = Boolean(options.webRoot && existsSync(path.join(options.webRoot, 'index.html')));
+  registerErrorHandling(app, { spaFallback: serveWeb });
+
+  const secure = options.publicUrl.startsWith('https://');
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    hsts: secure,
+    contentSecurityPolicy: {
+      directives: { upgradeInsecureRequests: secure ? [] : null, imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Impact Wheel API',
+        version: VERSION,
+        description:
+          'Browsers use the session cookie and send the CSRF token from GET /api/v1/me in the X-CSRF-Token header on every write. Scripts use a personal API token: Authorization: Bearer iwt_…',
+      },
+      servers: [{ url: '/api/v1' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const accountsService = new AccountsService(
+    new AccountsRepository(options.database.db),
+    options.sessionSecret,
+  );
+  const organisationsService = new OrganisationsService(new OrganisationsRepository(options.database.db), {
+    secret: options.sessionSecret,
+    publicUrl: options.publicUrl,
+    mailer: options.mailer ?? createMailer(options.smtpUrl),
+    log: options.logger,
+  });
+  const platformService = new PlatformService(new PlatformRepository(options.database.db));
+
+  app.decorateRequest('auth', null);
+
+  await app.register(
+    async (api: App) => {
+      api.addHook('onRequest', async (request) => {
+        const header = request.headers.authorization;
+        const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
+        if (header && !bearer)
+          throw new AppError(401, 'unauthenticated', 'Use Authorization: Bearer <token>.');
+        request.auth = await accountsService.authenticate({
+          bearer,
+          cookie: request.cookies[SESSION_COOKIE],
+        });
+        if (bearer && !request.auth)
+          throw new AppError(401, 'invalid_token', 'This API token is not valid or was revoked.');
+        // Cookie-authenticated writes must prove they come from our own pages.
+        if (request.auth?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+          const sent = request.headers['x-csrf-token'];
+          if (
+            typeof sent !== 'string' ||
+            !request.auth.csrfToken ||
+            !safeEqual(sent, request.auth.csrfToken)
+          ) {
+            throw new AppError(
+              403,
+              'csrf',
+              'Missing or wrong X-CSRF-Token header. Reload the page and try again.',
+            );
+          }
+        }
+      });
+      registerSystemRoutes(api, { database: options.database });
+      registerAccountRoutes(api, {
+        accounts: accountsService,
+        organisations: organisationsService,
+        secureCookies: secure,
+      });
+      registerOrganisationRoutes(api, { organisations: organisationsService, accounts: accountsService });
+      registerPlatformRoutes(api, { platform: platformService });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (serveWeb && options.webRoot) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: 'index.html' });
+  }
+
+  return {
+    app,
+    services: { accounts: accountsService, organisations: organisationsService, platform: platformService },
+  };
+}

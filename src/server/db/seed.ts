@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hash } from '@node-rs/argon2';
+import { count, inArray } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { memberships, organisations, platformRoles, users } from './schema/index.ts';
+
+export const DEMO_PASSWORD = 'impactwheel-demo';
+
+type SampleRow = {
+  participant: number;
+  type: 'WISE' | 'FPE';
+  activity: string;
+  employees: string;
+  since: number;
+};
+
+/** The study's sixteen enterprises; names, places and people are invented, the facts are the study's. */
+const INVENTED: Record<
+  number,
+  { name: string; place: string; person: string; email: string; sector: { nl: string } }
+> = {
+  1: {
+    name: 'Werkpoort Logistiek',
+    place: 'Tilburg',
+    person: 'Sanne de Vries',
+    email: 'sanne@werkpoort.demo',
+    sector: { nl: 'Logistieke dienstverlening' },
+  },
+  2: {
+    name: 'CodeKracht',
+    place: 'Utrecht',
+    person: 'Mehmet Yilmaz',
+    email: 'mehmet@codekracht.demo',
+    sector: { nl: 'IT-dienstverlening' },
+  },
+  3: {
+    name: 'Assemblage Oost',
+    place: 'Enschede',
+    person: 'Ingrid Bakker',
+    email: 'ingrid@assemblage-oost.demo',
+    sector: { nl: 'Assemblage van elektronica' },
+  },
+  4: {
+    name: 'Bouwmaat Breda',
+    place: 'Breda',
+    person: 'Youssef El Amrani',
+    email: 'youssef@bouwmaat.demo',
+    sector: { nl: 'Bouwdiensten' },
+  },
+  5: {
+    name: 'Naad & Draad',
+    place: 'Rotterdam',
+    person: 'Fleur Jansen',
+    email: 'fleur@naadendraad.demo',
+    sector: { nl: 'Textielherstel' },
+  },
+  6: {
+    name: 'De Gastvrije Keuken',
+    place: 'Eindhoven',
+    person: 'Peter van Dijk',
+    email: 'peter@gastvrijekeuken.demo',
+    sector: { nl: 'Catering' },
+  },
+  7: {
+    name: 'OnderWeg Mobiliteit',
+    place: 'Den Bosch',
+    person: 'Anouk Visser',
+    email: 'anouk@onderweg.demo',
+    sector: { nl: 'Mobiliteitsdiensten' },
+  },
+  8: {
+    name: 'Facilitair Samen',
+    place: 'Amsterdam',
+    person: 'Kees Smit',
+    email: 'kees@facilitairsamen.demo',
+    sector: { nl: 'Facilitaire diensten' },
+  },
+  9: {
+    name: 'Buitenkans',
+    place: 'Nijmegen',
+    person: 'Lotte Mulder',
+    email: 'lotte@buitenkans.demo',
+    sector: { nl: 'Buitenactiviteiten' },
+  },
+  10: {
+    name: 'Brug naar Werk',
+    place: 'Arnhem',
+    person: 'Samira Haddou',
+    email: 'samira@brugnaarwerk.demo',
+    sector: { nl: 'Bemiddeling' },
+  },
+  11: {
+    name: 'Van der Linden Bouw',
+    place: 'Tilburg',
+    person: 'Marco van der Linden',
+    email: 'marco@vanderlindenbouw.demo',
+    sector: { nl: 'Bouw' },
+  },
+  12: {
+    name: 'Drukkerij Hendriks',
+    place: 'Haarlem',
+    person: 'Els Hendriks',
+    email: 'els@drukkerijhendriks.demo',
+    sector: { nl: 'Drukkerij' },
+  },
+  13: {
+    name: 'Bouwgroep Zuid',
+    place: 'Maastricht',
+    person: 'Joost Peeters',
+    email: 'joost@bouwgroepzuid.demo',
+    sector: { nl: 'Bouw' },
+  },
+  14: {
+    name: 'Klimaatwerk Installaties',
+    place: 'Zwolle',
+    person: 'Nadia Bouali',
+    email: 'nadia@klimaatwerk.demo',
+    sector: { nl: 'Binnenklimaat' },
+  },
+  15: {
+    name: 'Digitaal Vooruit',
+    place: 'Amersfoort',
+    person: 'Thomas de Graaf',
+    email: 'thomas@digitaalvooruit.demo',
+    sector: { nl: 'Digitale dienstverlening' },
+  },
+  16: {
+    name: 'PersoneelsPlan',
+    place: 'Den Haag',
+    person: 'Ruud Kramer',
+    email: 'ruud@personeelsplan.demo',
+    sector: { nl: 'Personeelsdiensten' },
+  },
+};
+
+export const DEMO_SIGN_INS = [
+  { role: 'social enterprise admin', email: INVENTED[1]!.email, organisation: INVENTED[1]!.name },
+  { role: 'regular company admin', email: INVENTED[11]!.email, organisation: INVENTED[11]!.name },
+  { role: 'platform admin', email: 'beheer@impactwheel.demo', organisation: null },
+];
+
+function readSample(): SampleRow[] {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'study-sample.csv');
+  const [, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+  return lines.map((line) => {
+    const [participant, type, activity, employees, since] = line.split(',');
+    return {
+      participant: Number(participant),
+      type: type as SampleRow['type'],
+      activity: activity!,
+      employees: employees!,
+      since: Number(since),
+    };
+  });
+}
+
+/** Seeds the demo installation once: only when the database has no accounts at all. */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0) return false;
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [admin] = await tx
+      .insert(users)
+      .values({ name: 'Platformbeheer', email: DEMO_SIGN_INS[2]!.email, passwordHash })
+      .returning();
+    await tx.insert(platformRoles).values({ userId: admin!.id, role: 'platform_admin' });
+    for (const row of readSample()) {
+      const invented = INVENTED[row.participant]!;
+      const wise = row.type === 'WISE';
+      const [org] = await tx
+        .insert(organisations)
+        .values({
+          name: invented.name,
+          type: wise ? 'wise' : 'regular-company',
+          impactOrientation: wise ? 'impact-first' : 'impact-second',
+          sector: `${invented.sector.nl} (${row.activity})`,
+          employees: row.employees,
+          yearFounded: row.since,
+          place: invented.place,
+          description: wise
+            ? `Sociale onderneming in ${row.activity.toLowerCase()} die mensen met een afstand tot de arbeidsmarkt opleidt en begeleidt naar passend werk.`
+            : `Onderneming in ${row.activity.toLowerCase()} die samenwerkt met sociale ondernemingen om inclusiever te werken.`,
+        })
+        .returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ name: invented.person, email: invented.email, passwordHash })
+        .returning();
+      await tx.insert(memberships).values({ organisationId: org!.id, userId: user!.id, role: 'admin' });
+    }
+  });
+  return true;
+}
+
+/** The demo sign-ins that exist in this database (none once the demo accounts are gone). */
+export async function demoSignInsPresent(db: Db) {
+  const emails = DEMO_SIGN_INS.map((d) => d.email);
+  const rows = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
+  const present = new Set(rows.map((r) => r.email));
+  return DEMO_SIGN_INS.filter((d) => present.has(d.email));
+}

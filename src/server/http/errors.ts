@@ -1,0 +1,105 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+export type ErrorDetail = { field: string; message: string };
+
+/** An error a user or client caused; mapped to its status in one place (the error handler below). */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Not found') => new AppError(404, 'not_found', what);
+export const unauthorized = () => new AppError(401, 'unauthenticated', 'Sign in first.');
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  new AppError(403, 'forbidden', message);
+export const conflict = (code: string, message: string, details?: ErrorDetail[]) =>
+  new AppError(409, code, message, details);
+export const badRequest = (code: string, message: string, details?: ErrorDetail[]) =>
+  new AppError(400, code, message, details);
+
+type ValidationIssue = {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { path?: PropertyKey[] } };
+};
+
+function fieldOf(context: string, issue: ValidationIssue): string {
+  const path = issue.params?.issue?.path;
+  const segments = path?.length ? path.map(String) : (issue.instancePath ?? '').split('/').filter(Boolean);
+  return segments.length ? segments.join('.') : context;
+}
+
+/**
+ * Maps every error to `{ error: { code, message, details? } }`. With `spaFallback`, unknown GET paths outside
+ * the API answer with the web client's index.html, so client-side routes survive a reload.
+ */
+export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      return reply.code(error.status).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = error.validationContext ?? 'body';
+      const details = error.validation.map((issue) => ({
+        field: fieldOf(context, issue as ValidationIssue),
+        message: issue.message ?? 'is invalid',
+      }));
+      return reply.code(400).send({
+        error: {
+          code: 'invalid_input',
+          message: `Invalid ${context}: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`,
+          details,
+        },
+      });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return reply
+        .code(500)
+        .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large, …
+      const code =
+        status === 413
+          ? 'payload_too_large'
+          : status === 415
+            ? 'unsupported_media_type'
+            : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+              ? 'malformed_json'
+              : 'bad_request';
+      return reply.code(status).send({
+        error: { code, message: error.message, details: [{ field: 'body', message: error.message }] },
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+  });
+}

@@ -1,0 +1,186 @@
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import { apiTokens, platformRoles, sessions, signInAttempts, users } from '../../db/schema/index.ts';
+import type { PlatformRole } from '../../../contracts/accounts.ts';
+
+export type AuthContextRow = {
+  userId: string;
+  name: string;
+  email: string;
+  platformRoles: PlatformRole[];
+  csrfToken: string | null;
+  activeOrganisationId: string | null;
+  activeRole: 'admin' | 'member' | null;
+};
+
+export class AccountsRepository {
+  constructor(private readonly db: Db) {}
+
+  async countUsers(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(users);
+    return row?.n ?? 0;
+  }
+
+  async findUserByEmail(email: string) {
+    const [row] = await this.db.select().from(users).where(eq(users.email, email));
+    return row;
+  }
+
+  async findUserById(id: string) {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+    return row;
+  }
+
+  /** Creates the user; grants platform admin when this is the installation's first account. */
+  async createUser(input: { name: string; email: string; passwordHash: string }) {
+    return this.db.transaction(async (tx) => {
+      // Serialises concurrent first sign-ups so exactly one becomes platform admin.
+      await tx.execute(sql`select pg_advisory_xact_lock(724062)`);
+      const [existing] = await tx.select({ n: count() }).from(users);
+      const [user] = await tx.insert(users).values(input).onConflictDoNothing().returning();
+      if (user && existing?.n === 0)
+        await tx.insert(platformRoles).values({ userId: user.id, role: 'platform_admin' });
+      return user;
+    });
+  }
+
+  async platformRolesOf(userId: string): Promise<PlatformRole[]> {
+    const rows = await this.db
+      .select({ role: platformRoles.role })
+      .from(platformRoles)
+      .where(eq(platformRoles.userId, userId))
+      .orderBy(platformRoles.role);
+    return rows.map((r) => r.role);
+  }
+
+  async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+  }
+
+  async createSession(input: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    activeOrganisationId: string | null;
+  }) {
+    await this.db.insert(sessions).values(input);
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.id, id));
+  }
+
+  async deleteOtherSessions(userId: string, keepId: string | null): Promise<void> {
+    await this.db
+      .delete(sessions)
+      .where(
+        keepId
+          ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keepId}`)
+          : eq(sessions.userId, userId),
+      );
+  }
+
+  async setActiveOrganisation(sessionId: string, organisationId: string | null): Promise<void> {
+    await this.db
+      .update(sessions)
+      .set({ activeOrganisationId: organisationId })
+      .where(eq(sessions.id, sessionId));
+  }
+
+  /**
+   * Everything a request needs to be authorised, in one round trip: the user, their platform roles and
+   * their role in the acting organisation. This query runs on every authenticated request.
+   */
+  async findSessionContext(sessionId: string): Promise<AuthContextRow | undefined> {
+    const rows = await queryRows<AuthContextRow>(
+      this.db,
+      sql`
+      select u.id as "userId", u.name, u.email, s.csrf_token as "csrfToken",
+             s.active_organisation_id as "activeOrganisationId", m.role as "activeRole",
+             coalesce((select array_agg(pr.role order by pr.role) from platform_roles pr where pr.user_id = u.id), '{}') as "platformRoles"
+        from sessions s
+        join users u on u.id = s.user_id
+        left join memberships m on m.organisation_id = s.active_organisation_id and m.user_id = s.user_id
+       where s.id = ${sessionId} and s.expires_at > now()`,
+    );
+    return rows[0];
+  }
+
+  async findTokenContext(tokenHash: string): Promise<(AuthContextRow & { tokenId: string }) | undefined> {
+    const rows = await queryRows<AuthContextRow & { tokenId: string }>(
+      this.db,
+      sql`
+      select t.id as "tokenId", u.id as "userId", u.name, u.email, null as "csrfToken",
+             t.organisation_id as "activeOrganisationId", m.role as "activeRole",
+             coalesce((select array_agg(pr.role order by pr.role) from platform_roles pr where pr.user_id = u.id), '{}') as "platformRoles"
+        from api_tokens t
+        join users u on u.id = t.user_id
+        left join memberships m on m.organisation_id = t.organisation_id and m.user_id = t.user_id
+       where t.token_hash = ${tokenHash} and t.revoked_at is null`,
+    );
+    return rows[0];
+  }
+
+  async touchToken(tokenId: string): Promise<void> {
+    // At most one write a minute per token, so scripts polling the API do not turn reads into writes.
+    await this.db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(
+        and(
+          eq(apiTokens.id, tokenId),
+          sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
+        ),
+      );
+  }
+
+  async recordSignInAttempt(email: string, address: string, succeeded: boolean): Promise<void> {
+    await this.db.insert(signInAttempts).values({ email, address, succeeded });
+  }
+
+  async countFailedSignIns(since: Date, by: { email: string } | { address: string }): Promise<number> {
+    const where =
+      'email' in by
+        ? and(
+            eq(signInAttempts.email, by.email),
+            eq(signInAttempts.succeeded, false),
+            gt(signInAttempts.createdAt, since),
+          )
+        : and(
+            eq(signInAttempts.address, by.address),
+            eq(signInAttempts.succeeded, false),
+            gt(signInAttempts.createdAt, since),
+          );
+    const [row] = await this.db.select({ n: count() }).from(signInAttempts).where(where);
+    return row?.n ?? 0;
+  }
+
+  async createToken(input: {
+    userId: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    organisationId: string | null;
+  }) {
+    const [row] = await this.db.insert(apiTokens).values(input).returning();
+    return row!;
+  }
+
+  async listTokens(userId: string) {
+    return this.db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .orderBy(desc(apiTokens.createdAt));
+  }
+
+  async revokeToken(userId: string, tokenId: string): Promise<boolean> {
+    const rows = await this.db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,198 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  ZApiTokenList,
+  ZChangePasswordBody,
+  ZCreatedToken,
+  ZCreateTokenBody,
+  ZMe,
+  ZSignInBody,
+  ZSignUpBody,
+  type Me,
+} from '../../../contracts/accounts.ts';
+import { ZErrorResponse, ZIdParams, ZOk } from '../../../contracts/common.ts';
+import { type AuthContext, requireUser } from '../../http/auth-context.ts';
+import type { App } from '../../http/types.ts';
+import type { OrganisationsService } from '../organisations/service.ts';
+import type { AccountsService, NewSession } from './service.ts';
+
+export const SESSION_COOKIE = 'iw_session';
+const tags = ['accounts'];
+const errors = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  409: ZErrorResponse,
+  429: ZErrorResponse,
+};
+
+export function registerAccountRoutes(
+  app: App,
+  deps: { accounts: AccountsService; organisations: OrganisationsService; secureCookies: boolean },
+): void {
+  const { accounts, organisations } = deps;
+
+  const buildMe = async (
+    user: { userId: string; name: string; email: string; platformRoles: AuthContext['platformRoles'] },
+    activeOrganisationId: string | null,
+    csrfToken: string | null,
+  ): Promise<Me> => ({
+    user: { id: user.userId, name: user.name, email: user.email, platformRoles: user.platformRoles },
+    activeOrganisationId,
+    memberships: await organisations.listMine(user.userId),
+    csrfToken,
+  });
+
+  const setSessionCookie = (reply: FastifyReply, session: NewSession) =>
+    reply.setCookie(SESSION_COOKIE, session.cookieValue, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.secureCookies,
+      expires: session.expiresAt,
+    });
+
+  const startSession = async (
+    reply: FastifyReply,
+    user: { id: string; name: string; email: string },
+    platformRoles: AuthContext['platformRoles'],
+  ) => {
+    const mine = await organisations.listMine(user.id);
+    const active = mine[0]?.organisationId ?? null;
+    const session = await accounts.startSession(user.id, active);
+    setSessionCookie(reply, session);
+    return buildMe(
+      { userId: user.id, name: user.name, email: user.email, platformRoles },
+      active,
+      session.csrfToken,
+    );
+  };
+
+  app.post(
+    '/auth/sign-up',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account and sign in',
+        body: ZSignUpBody,
+        response: { 201: ZMe, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await accounts.signUp(request.body);
+      return reply.code(201).send(await startSession(reply, user, await accounts.platformRolesOf(user.id)));
+    },
+  );
+
+  app.post(
+    '/auth/sign-in',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: ZSignInBody,
+        response: { 200: ZMe, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await accounts.signIn({ ...request.body, address: request.ip });
+      return startSession(reply, user, await accounts.platformRolesOf(user.id));
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    { schema: { tags, summary: 'Sign out of this session', response: { 200: ZOk, ...errors } } },
+    async (request, reply) => {
+      const auth = requireUser(request);
+      if (auth.sessionId) await accounts.endSession(auth.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, their organisations and CSRF token',
+        response: { 200: ZMe, ...errors },
+      },
+    },
+    async (request: FastifyRequest) => {
+      const auth = requireUser(request);
+      return buildMe(auth, auth.organisation?.id ?? null, auth.csrfToken);
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your password',
+        body: ZChangePasswordBody,
+        response: { 200: ZOk, ...errors },
+      },
+    },
+    async (request) => {
+      await accounts.changePassword(requireUser(request), request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/me/active-organisation',
+    {
+      schema: {
+        tags,
+        summary: 'Switch the organisation you act for',
+        body: z.object({ organisationId: z.uuid() }),
+        response: { 200: ZMe, 404: ZErrorResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const auth = requireUser(request);
+      await organisations.assertMember(auth.userId, request.body.organisationId);
+      await accounts.setActiveOrganisation(auth, request.body.organisationId);
+      return buildMe(auth, request.body.organisationId, auth.csrfToken);
+    },
+  );
+
+  app.get(
+    '/me/tokens',
+    { schema: { tags, summary: 'Your personal API tokens', response: { 200: ZApiTokenList, ...errors } } },
+    async (request) => ({ tokens: await accounts.listTokens(requireUser(request)) }),
+  );
+
+  app.post(
+    '/me/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create a personal API token (the secret is shown once)',
+        body: ZCreateTokenBody,
+        response: { 201: ZCreatedToken, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await accounts.createToken(requireUser(request), request.body.name)),
+  );
+
+  app.delete(
+    '/me/tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a personal API token',
+        params: ZIdParams,
+        response: { 200: ZOk, 404: ZErrorResponse, ...errors },
+      },
+    },
+    async (request) => {
+      await accounts.revokeToken(requireUser(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

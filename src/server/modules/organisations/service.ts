@@ -1,0 +1,208 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type {
+  CreatedInvitation,
+  CreateOrganisationBody,
+  Invitation,
+  InvitationPreview,
+  Member,
+  MemberRole,
+  Organisation,
+  UpdateOrganisationBody,
+} from '../../../contracts/organisations.ts';
+import type { AuthContext, OrganisationActor } from '../../http/auth-context.ts';
+import { conflict, notFound } from '../../http/errors.ts';
+import { keyedHash, newSecret } from '../../http/secrets.ts';
+import type { Mailer } from '../../mail.ts';
+import type { InvitationRow, OrganisationRow, OrganisationsRepository } from './repository.ts';
+
+export const INVITATION_DAYS = 7;
+
+export class OrganisationsService {
+  constructor(
+    private readonly repo: OrganisationsRepository,
+    private readonly deps: { secret: string; publicUrl: string; mailer: Mailer; log: FastifyBaseLogger },
+  ) {}
+
+  listMine(userId: string) {
+    return this.repo.listMembershipsOfUser(userId);
+  }
+
+  async create(auth: AuthContext, body: CreateOrganisationBody): Promise<Organisation> {
+    const row = await this.repo.create(body as OrganisationRow, auth.userId);
+    return toOrganisation(row, 'admin');
+  }
+
+  async get(actor: OrganisationActor): Promise<Organisation> {
+    const row = await this.repo.findById(actor.organisation.id);
+    if (!row) throw notFound('Organisation not found.');
+    return toOrganisation(row, actor.organisation.role);
+  }
+
+  async update(actor: OrganisationActor, body: UpdateOrganisationBody): Promise<Organisation> {
+    const row = await this.repo.update(actor.organisation.id, body as Partial<OrganisationRow>);
+    if (!row) throw notFound('Organisation not found.');
+    return toOrganisation(row, actor.organisation.role);
+  }
+
+  /** Checks that the user belongs to the organisation they switch to; anything else is not found. */
+  async assertMember(userId: string, organisationId: string): Promise<void> {
+    if (!(await this.repo.findMembership(organisationId, userId))) throw notFound('Organisation not found.');
+  }
+
+  async members(actor: OrganisationActor): Promise<Member[]> {
+    const rows = await this.repo.listMembers(actor.organisation.id);
+    return rows.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }));
+  }
+
+  async removeMember(actor: OrganisationActor, userId: string): Promise<void> {
+    await this.repo.withLockedMemberships(actor.organisation.id, async (tx) => {
+      const role = await tx.role(userId);
+      if (!role) throw notFound('This person is not a member.');
+      if (role === 'admin' && (await tx.adminCount()) <= 1) throw lastAdmin();
+      await tx.remove(userId);
+    });
+  }
+
+  async changeRole(actor: OrganisationActor, userId: string, newRole: MemberRole): Promise<void> {
+    await this.repo.withLockedMemberships(actor.organisation.id, async (tx) => {
+      const role = await tx.role(userId);
+      if (!role) throw notFound('This person is not a member.');
+      if (role === 'admin' && newRole !== 'admin' && (await tx.adminCount()) <= 1) throw lastAdmin();
+      await tx.setRole(userId, newRole);
+    });
+  }
+
+  async leave(actor: OrganisationActor): Promise<void> {
+    await this.removeMember(actor, actor.userId);
+  }
+
+  async createInvitation(
+    actor: OrganisationActor,
+    body: { email?: string | null; role: MemberRole },
+  ): Promise<CreatedInvitation> {
+    const secret = newSecret();
+    const row = await this.repo.createInvitation({
+      organisationId: actor.organisation.id,
+      email: body.email ?? null,
+      role: body.role,
+      tokenHash: keyedHash(this.deps.secret, secret),
+      createdBy: actor.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    });
+    const link = `${this.deps.publicUrl}/invitations/${secret}`;
+    let emailed = false;
+    if (body.email && this.deps.mailer) {
+      const org = await this.repo.findById(actor.organisation.id);
+      await this.deps.mailer.send({
+        to: body.email,
+        subject: `Uitnodiging voor ${org?.name} op Impact Wheel / Invitation to join ${org?.name}`,
+        text: `${actor.name} nodigt u uit voor ${org?.name} op Impact Wheel.\n${actor.name} invites you to join ${org?.name} on Impact Wheel.\n\n${link}\n\nGeldig tot / valid until ${row.expiresAt.toISOString().slice(0, 10)}.`,
+      });
+      emailed = true;
+    }
+    // The link itself is a secret: the log records that it was made, the admin's screen shows it.
+    this.deps.log.info(
+      {
+        event: 'invitation.created',
+        invitationId: row.id,
+        organisationId: row.organisationId,
+        emailed,
+        expiresAt: row.expiresAt,
+      },
+      emailed ? 'invitation created and e-mailed' : 'invitation created; link shown to the admin who made it',
+    );
+    return { invitation: toInvitation(row), link, emailed };
+  }
+
+  async invitations(actor: OrganisationActor): Promise<Invitation[]> {
+    return (await this.repo.listInvitations(actor.organisation.id)).map(toInvitation);
+  }
+
+  async revokeInvitation(actor: OrganisationActor, id: string): Promise<void> {
+    if (!(await this.repo.revokeInvitation(actor.organisation.id, id)))
+      throw notFound('No open invitation with this id.');
+  }
+
+  async previewInvitation(token: string): Promise<InvitationPreview> {
+    const found = await this.repo.findInvitationByHash(keyedHash(this.deps.secret, token));
+    if (!found) throw notFound('This invitation link is not valid. Ask for a new one.');
+    return {
+      organisationName: found.organisationName,
+      role: found.invitation.role,
+      expiresAt: found.invitation.expiresAt.toISOString(),
+      status: statusOf(found.invitation),
+    };
+  }
+
+  /** Accepts the invitation for the signed-in user and returns the organisation they joined. */
+  async acceptInvitation(auth: AuthContext, token: string): Promise<string> {
+    const found = await this.repo.findInvitationByHash(keyedHash(this.deps.secret, token));
+    if (!found) throw notFound('This invitation link is not valid. Ask for a new one.');
+    const { invitation } = found;
+    const existing = await this.repo.findMembership(invitation.organisationId, auth.userId);
+    if (existing) return invitation.organisationId;
+    const status = statusOf(invitation);
+    if (status !== 'open') {
+      throw conflict(
+        `invitation_${status}`,
+        `This invitation has ${status === 'expired' ? 'expired' : `been ${status}`}. Ask for a new one.`,
+      );
+    }
+    if (!(await this.repo.acceptInvitation(invitation, auth.userId))) {
+      throw conflict(
+        'invitation_used',
+        'This invitation has just been used or withdrawn. Ask for a new one.',
+      );
+    }
+    this.deps.log.info(
+      {
+        event: 'invitation.accepted',
+        invitationId: invitation.id,
+        organisationId: invitation.organisationId,
+        userId: auth.userId,
+      },
+      'invitation accepted',
+    );
+    return invitation.organisationId;
+  }
+}
+
+function lastAdmin() {
+  return conflict('last_admin', 'An organisation needs at least one admin. Make someone else admin first.');
+}
+
+function statusOf(row: InvitationRow): Invitation['status'] {
+  if (row.acceptedAt) return 'accepted';
+  if (row.revokedAt) return 'revoked';
+  if (row.expiresAt.getTime() <= Date.now()) return 'expired';
+  return 'open';
+}
+
+function toInvitation(row: InvitationRow): Invitation {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    status: statusOf(row),
+  };
+}
+
+export function toOrganisation(row: OrganisationRow, myRole: MemberRole): Organisation {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type as Organisation['type'],
+    impactOrientation: row.impactOrientation as Organisation['impactOrientation'],
+    sector: row.sector,
+    employees: row.employees as Organisation['employees'],
+    yearFounded: row.yearFounded,
+    place: row.place,
+    website: row.website,
+    description: row.description,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    myRole,
+  };
+}

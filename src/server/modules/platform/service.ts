@@ -1,0 +1,45 @@
+import type { PlatformRole } from '../../../contracts/accounts.ts';
+import type { AdminUser } from '../../../contracts/platform.ts';
+import { conflict, notFound } from '../../http/errors.ts';
+import type { PlatformRepository } from './repository.ts';
+
+export class PlatformService {
+  constructor(private readonly repo: PlatformRepository) {}
+
+  async listUsers(query: {
+    q?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ users: AdminUser[]; total: number }> {
+    const { rows, total } = await this.repo.listUsers(query);
+    return { users: rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })), total };
+  }
+
+  async grant(userId: string, role: PlatformRole): Promise<void> {
+    if (!(await this.repo.userExists(userId))) throw notFound('No such user.');
+    await this.repo.grant(userId, role);
+  }
+
+  async revoke(userId: string, role: PlatformRole): Promise<void> {
+    if (!(await this.repo.userExists(userId))) throw notFound('No such user.');
+    if (!(await this.repo.revoke(userId, role))) {
+      throw conflict(
+        'last_platform_admin',
+        'The installation needs at least one platform admin. Grant the role to someone else first.',
+      );
+    }
+  }
+
+  /** For the command line (`npm run admin`): by e-mail address. */
+  async grantByEmail(email: string, role: PlatformRole): Promise<void> {
+    const userId = await this.repo.findUserIdByEmail(email.toLowerCase());
+    if (!userId) throw notFound(`No account with e-mail address ${email}.`);
+    await this.repo.grant(userId, role);
+  }
+
+  async revokeByEmail(email: string, role: PlatformRole): Promise<void> {
+    const userId = await this.repo.findUserIdByEmail(email.toLowerCase());
+    if (!userId) throw notFound(`No account with e-mail address ${email}.`);
+    await this.revoke(userId, role);
+  }
+}

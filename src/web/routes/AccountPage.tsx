@@ -1,0 +1,161 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN } from '../../contracts/accounts.ts';
+import type { CreatedToken } from '../../contracts/accounts.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { Alert } from '../components/Alert.tsx';
+import { CopyField } from '../components/CopyField.tsx';
+import { useErrorText } from '../components/errors.ts';
+import { Field } from '../components/Field.tsx';
+import { RequireUser } from './guards.tsx';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireUser>
+      {(me) => (
+        <div className="narrow wide-form">
+          <h1>{t('account.title')}</h1>
+          <p>
+            {me.user.name} · <span className="break">{me.user.email}</span>
+          </p>
+          <PasswordForm />
+          <Tokens />
+        </div>
+      )}
+    </RequireUser>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
+  const [tooShort, setTooShort] = useState(false);
+  const change = useMutation({
+    mutationFn: endpoints.changePassword,
+    onSuccess: () => setForm({ currentPassword: '', newPassword: '' }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const short = [...form.newPassword].length < PASSWORD_MIN;
+    setTooShort(short);
+    if (!short) change.mutate(form);
+  };
+  return (
+    <section aria-labelledby="password" className="card">
+      <h2 id="password">{t('account.passwordTitle')}</h2>
+      {change.isSuccess && <Alert kind="success">{t('account.passwordChanged')}</Alert>}
+      {change.error && <Alert kind="error">{errorText(change.error)}</Alert>}
+      <form onSubmit={submit} noValidate className="form">
+        <Field label={t('account.currentPassword')}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={form.currentPassword}
+              onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('account.newPassword')}
+          hint={t('auth.passwordHint')}
+          error={tooShort ? t('errors.field.tooShort', { min: PASSWORD_MIN }) : undefined}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={form.newPassword}
+              onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button primary" disabled={change.isPending}>
+          {t('account.changePassword')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Tokens() {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: endpoints.tokens });
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const create = useMutation({
+    mutationFn: endpoints.createToken,
+    onSuccess: async (result) => {
+      setCreated(result);
+      setName('');
+      await client.invalidateQueries({ queryKey: ['tokens'] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: endpoints.revokeToken,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
+  return (
+    <section aria-labelledby="tokens" className="card">
+      <h2 id="tokens">{t('account.tokensTitle')}</h2>
+      <p>{t('account.tokensText')}</p>
+      {(create.error ?? revoke.error) && (
+        <Alert kind="error">{errorText(create.error ?? revoke.error)}</Alert>
+      )}
+      <form
+        className="form inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) create.mutate(name.trim());
+        }}
+      >
+        <Field label={t('account.tokenName')}>
+          {(p) => (
+            <input {...p} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <button type="submit" className="button primary" disabled={create.isPending}>
+          {t('account.createToken')}
+        </button>
+      </form>
+      {created && (
+        <Alert kind="success">
+          <p>{t('account.tokenShownOnce')}</p>
+          <CopyField label={t('members.copy')} value={created.secret} />
+        </Alert>
+      )}
+      {tokens.data?.tokens.length === 0 && <p className="muted">{t('account.noTokens')}</p>}
+      <ul className="list">
+        {tokens.data?.tokens.map((token) => (
+          <li key={token.id} className="list-row">
+            <span>
+              <strong>{token.name}</strong> <code>{token.prefix}…</code> ·{' '}
+              {t('account.created', { date: date(token.createdAt) })} ·{' '}
+              {token.lastUsedAt
+                ? t('account.lastUsed', { date: date(token.lastUsedAt) })
+                : t('account.neverUsed')}
+            </span>
+            <button
+              type="button"
+              className="button small danger"
+              onClick={() =>
+                window.confirm(t('account.revokeConfirm', { name: token.name })) && revoke.mutate(token.id)
+              }
+            >
+              {t('account.revoke')}
+              <span className="visually-hidden">: {token.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLATFORM_ROLES, type PlatformRole } from '../../contracts/accounts.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { Alert } from '../components/Alert.tsx';
+import { useErrorText } from '../components/errors.ts';
+import { Field } from '../components/Field.tsx';
+import { RequireUser } from './guards.tsx';
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireUser>
+      {(me) =>
+        me.user.platformRoles.includes('platform_admin') ? (
+          <Admin />
+        ) : (
+          <Alert kind="error">{t('errors.forbidden')}</Alert>
+        )
+      }
+    </RequireUser>
+  );
+}
+
+function Admin() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const users = useQuery({ queryKey: ['admin-users', q], queryFn: () => endpoints.adminUsers(q) });
+  const toggle = useMutation({
+    mutationFn: ({ userId, role, on }: { userId: string; role: PlatformRole; on: boolean }) =>
+      on ? endpoints.grantRole(userId, role) : endpoints.revokeRole(userId, role),
+    onSettled: () => client.invalidateQueries({ queryKey: ['admin-users'] }),
+  });
+  return (
+    <div>
+      <h1>{t('admin.title')}</h1>
+      <p>{t('admin.text')}</p>
+      <form
+        className="form inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(draft.trim());
+        }}
+      >
+        <Field label={t('admin.search')}>
+          {(p) => <input {...p} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />}
+        </Field>
+        <button type="submit" className="button">
+          {t('admin.searchButton')}
+        </button>
+      </form>
+      {(users.error ?? toggle.error) && <Alert kind="error">{errorText(users.error ?? toggle.error)}</Alert>}
+      {users.data && <p className="muted">{t('admin.total', { count: users.data.total })}</p>}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.user')}</th>
+              {PLATFORM_ROLES.map((role) => (
+                <th scope="col" key={role}>
+                  {t(`admin.roles.${role}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.name}
+                  <br />
+                  <span className="muted break">{u.email}</span>
+                </td>
+                {PLATFORM_ROLES.map((role) => (
+                  <td key={role}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${t(`admin.roles.${role}`)}: ${u.name}`}
+                      checked={u.platformRoles.includes(role)}
+                      disabled={toggle.isPending}
+                      onChange={(e) => toggle.mutate({ userId: u.id, role, on: e.target.checked })}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PASSWORD_MIN } from '../../contracts/accounts.ts';
+import { ApiError } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { Alert } from '../components/Alert.tsx';
+import { useErrorText } from '../components/errors.ts';
+import { Field } from '../components/Field.tsx';
+import { useRefreshSession } from '../session.ts';
+
+/** Where to go after signing in: back to an invitation, or the dashboard. Only local paths. */
+function useNext(): string {
+  const [params] = useSearchParams();
+  const next = params.get('next') ?? '';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+}
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const refresh = useRefreshSession();
+  const next = useNext();
+  const [form, setForm] = useState({ name: '', email: '', password: '' });
+  const [errors, setErrors] = useState<Partial<Record<keyof typeof form, string>>>({});
+  const signUp = useMutation({
+    mutationFn: endpoints.signUp,
+    onSuccess: async (me) => {
+      await refresh(me);
+      await navigate(next);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) {
+        setErrors({
+          name: error.fieldError('name') && t('errors.field.invalid', { message: error.fieldError('name') }),
+          email:
+            error.code === 'email_taken'
+              ? t('errors.email_taken')
+              : error.fieldError('email') && t('errors.field.email'),
+          password: error.fieldError('password') && t('errors.field.tooShort', { min: PASSWORD_MIN }),
+        });
+      }
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!form.name.trim()) found.name = t('errors.field.required');
+    if (!/^\S+@\S+\.\S+$/.test(form.email.trim())) found.email = t('errors.field.email');
+    if ([...form.password].length < PASSWORD_MIN)
+      found.password = t('errors.field.tooShort', { min: PASSWORD_MIN });
+    setErrors(found);
+    if (Object.keys(found).length === 0)
+      signUp.mutate({ name: form.name.trim(), email: form.email.trim(), password: form.password });
+  };
+
+  return (
+    <div className="narrow">
+      <h1>{t('auth.signUpTitle')}</h1>
+      {signUp.error && !(signUp.error instanceof ApiError && signUp.error.details.length) && (
+        <Alert kind="error">{errorText(signUp.error)}</Alert>
+      )}
+      <form onSubmit={submit} noValidate className="card form">
+        <Field label={t('auth.name')} error={errors.name}>
+          {(p) => (
+            <input
+              {...p}
+              autoComplete="name"
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.email')} error={errors.email}>
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.password')} hint={t('auth.passwordHint')} error={errors.password}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button primary" disabled={signUp.isPending}>
+          {t('auth.submitSignUp')}
+        </button>
+      </form>
+      <p>
+        {t('auth.haveAccount')}{' '}
+        <Link to={`/sign-in${next !== '/dashboard' ? `?next=${encodeURIComponent(next)}` : ''}`}>
+          {t('auth.signInLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const refresh = useRefreshSession();
+  const next = useNext();
+  const [form, setForm] = useState({ email: '', password: '' });
+  const signIn = useMutation({
+    mutationFn: endpoints.signIn,
+    onSuccess: async (me) => {
+      await refresh(me);
+      await navigate(next);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ email: form.email.trim(), password: form.password });
+  };
+  return (
+    <div className="narrow">
+      <h1>{t('auth.signInTitle')}</h1>
+      {signIn.error && <Alert kind="error">{errorText(signIn.error)}</Alert>}
+      <form onSubmit={submit} className="card form">
+        <Field label={t('auth.email')}>
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              required
+              autoComplete="username"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.password')}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              required
+              autoComplete="current-password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button primary" disabled={signIn.isPending}>
+          {t('auth.submitSignIn')}
+        </button>
+      </form>
+      <p>
+        {t('auth.noAccount')}{' '}
+        <Link to={`/sign-up${next !== '/dashboard' ? `?next=${encodeURIComponent(next)}` : ''}`}>
+          {t('auth.signUpLink')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { CreateOrganisationBody, Organisation } from '../../contracts/organisations.ts';
+import { ApiError } from '../api/client.ts';
+import { endpoints } from '../api/endpoints.ts';
+import { Alert } from '../components/Alert.tsx';
+import { useErrorText } from '../components/errors.ts';
+import { OrganisationForm } from '../features/organisations/OrganisationForm.tsx';
+import { useRefreshSession } from '../session.ts';
+import { RequireUser } from './guards.tsx';
+
+export function NewOrganisationPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const refresh = useRefreshSession();
+  const navigate = useNavigate();
+  const create = useMutation({
+    mutationFn: (body: CreateOrganisationBody) => endpoints.createOrganisation(body),
+    onSuccess: async () => {
+      await refresh();
+      await navigate('/organisation', { state: { created: true } });
+    },
+  });
+  return (
+    <RequireUser>
+      {() => (
+        <div className="narrow wide-form">
+          <h1>{t('organisation.newTitle')}</h1>
+          {create.error && <Alert kind="error">{errorText(create.error)}</Alert>}
+          <OrganisationForm
+            submitLabel={t('organisation.create')}
+            pending={create.isPending}
+            serverError={create.error}
+            onSubmit={(body) => create.mutate(body as CreateOrganisationBody)}
+          />
+        </div>
+      )}
+    </RequireUser>
+  );
+}
+
+/** Loads the acting organisation, with the empty state when there is none. */
+export function useCurrentOrganisation() {
+  return useQuery({ queryKey: ['organisation'], queryFn: endpoints.organisation, retry: false });
+}
+
+export function NoOrganisation() {
+  const { t } = useTranslation();
+  return (
+    <div className="card empty">
+      <h1>{t('organisation.noneTitle')}</h1>
+      <p>{t('organisation.none')}</p>
+      <Link className="button primary" to="/organisations/new">
+        {t('dashboard.create')}
+      </Link>
+    </div>
+  );
+}
+
+export function OrganisationPage() {
+  return <RequireUser>{() => <OrganisationProfile />}</RequireUser>;
+}
+
+function OrganisationProfile() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const org = useCurrentOrganisation();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const update = useMutation({
+    mutationFn: endpoints.updateOrganisation,
+    onSuccess: async (next) => {
+      client.setQueryData(['organisation'], next);
+      await client.invalidateQueries({ queryKey: ['me'] });
+      setEditing(false);
+      setSaved(true);
+    },
+  });
+  if (org.isPending) return <p>{t('app.loading')}</p>;
+  if (org.error) {
+    return org.error instanceof ApiError && org.error.status === 404 ? (
+      <NoOrganisation />
+    ) : (
+      <Alert kind="error">{errorText(org.error)}</Alert>
+    );
+  }
+  const o = org.data;
+  return (
+    <div className="wide-form">
+      <div className="section-head">
+        <h1>{t('organisation.profileTitle', { name: o.name })}</h1>
+        {!editing && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            {t('organisation.edit')}
+          </button>
+        )}
+      </div>
+      {saved && <Alert kind="success">{t('organisation.saved')}</Alert>}
+      {update.error && <Alert kind="error">{errorText(update.error)}</Alert>}
+      {editing ? (
+        <OrganisationForm
+          initial={o}
+          submitLabel={t('organisation.save')}
+          pending={update.isPending}
+          serverError={update.error}
+          onSubmit={(body) => update.mutate(body)}
+          onCancel={() => {
+            update.reset();
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <ProfileView organisation={o} />
+      )}
+    </div>
+  );
+}
+
+function ProfileRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="profile-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function ProfileView({ organisation: o }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const label = (field: string) => t(`organisation.fields.${field}`);
+  const notSet = <span className="muted">{t('organisation.notSet')}</span>;
+  return (
+    <dl className="card profile">
+      <ProfileRow label={label('name')}>{o.name}</ProfileRow>
+      <ProfileRow label={label('type')}>{t(`organisation.types.${o.type}`)}</ProfileRow>
+      <ProfileRow label={label('impactOrientation')}>
+        {o.impactOrientation ? t(`organisation.impact.${o.impactOrientation}`) : notSet}
+      </ProfileRow>
+      <ProfileRow label={label('sector')}>{o.sector || notSet}</ProfileRow>
+      <ProfileRow label={label('employees')}>
+        {o.employees ? t(`organisation.employees.${o.employees}`) : notSet}
+      </ProfileRow>
+      <ProfileRow label={label('yearFounded')}>{o.yearFounded ?? notSet}</ProfileRow>
+      <ProfileRow label={label('place')}>{o.place || notSet}</ProfileRow>
+      <ProfileRow label={label('website')}>
+        {o.website ? (
+          <a href={o.website} rel="noopener noreferrer nofollow" target="_blank">
+            {o.website}
+          </a>
+        ) : (
+          notSet
+        )}
+      </ProfileRow>
+      <ProfileRow label={label('description')}>
+        {o.description ? <span className="pre-wrap">{o.description}</span> : notSet}
+      </ProfileRow>
+    </dl>
+  );
+}
