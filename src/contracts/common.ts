@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
-/** PostgreSQL text cannot hold NUL, and unpaired surrogates cannot round-trip through UTF-8. */
+/**
+ * What cannot come back byte for byte is refused rather than silently changed: PostgreSQL text cannot hold
+ * NUL, unpaired surrogates do not survive UTF-8, and PGlite's decoder drops a leading byte-order mark
+ * (docs/decisions/0003-text-that-cannot-round-trip.md).
+ */
 function storable(value: string): boolean {
-  return !value.includes('\u0000') && value.isWellFormed();
+  return !value.includes('\u0000') && !value.startsWith('\ufeff') && value.isWellFormed();
 }
 
 export const zText = (max: number) =>

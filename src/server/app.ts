@@ -14,21 +14,20 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
-import { SESSION_COOKIE } from './modules/accounts/routes.ts';
-import { registerAccountRoutes } from './modules/accounts/routes.ts';
-import { AccountsRepository } from './modules/accounts/repository.ts';
-import { AccountsService } from './modules/accounts/service.ts';
-import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
-import { OrganisationsRepository } from './modules/organisations/repository.ts';
-import { OrganisationsService } from './modules/organisations/service.ts';
-import { registerPlatformRoutes } from './modules/platform/routes.ts';
-import { PlatformRepository } from './modules/platform/repository.ts';
-import { PlatformService } from './modules/platform/service.ts';
-import { registerSystemRoutes } from './modules/system/routes.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { safeEqual } from './http/secrets.ts';
 import type { App } from './http/types.ts';
 import { createMailer, type Mailer } from './mail.ts';
+import { AccountsRepository } from './modules/accounts/repository.ts';
+import { registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/routes.ts';
+import { AccountsService } from './modules/accounts/service.ts';
+import { OrganisationsRepository } from './modules/organisations/repository.ts';
+import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
+import { OrganisationsService } from './modules/organisations/service.ts';
+import { PlatformRepository } from './modules/platform/repository.ts';
+import { registerPlatformRoutes } from './modules/platform/routes.ts';
+import { PlatformService } from './modules/platform/service.ts';
+import { registerSystemRoutes } from './modules/system/routes.ts';
 import { VERSION } from './version.ts';
 
 export type AppOptions = {

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN } from '../../contracts/accounts.ts';
 import type { CreatedToken } from '../../contracts/accounts.ts';
+import { PASSWORD_MIN } from '../../contracts/accounts.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';

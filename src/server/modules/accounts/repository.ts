@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { PlatformRole } from '../../../contracts/accounts.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { apiTokens, platformRoles, sessions, signInAttempts, users } from '../../db/schema/index.ts';
-import type { PlatformRole } from '../../../contracts/accounts.ts';
 
 export type AuthContextRow = {
   userId: string;

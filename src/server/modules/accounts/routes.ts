@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  type Me,
   ZApiTokenList,
   ZChangePasswordBody,
   ZCreatedToken,
@@ -8,7 +9,6 @@ import {
   ZMe,
   ZSignInBody,
   ZSignUpBody,
-  type Me,
 } from '../../../contracts/accounts.ts';
 import { ZErrorResponse, ZIdParams, ZOk } from '../../../contracts/common.ts';
 import { type AuthContext, requireUser } from '../../http/auth-context.ts';

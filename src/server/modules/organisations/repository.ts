@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { MemberRole } from '../../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
 import { invitations, memberships, organisations, users } from '../../db/schema/index.ts';
-import type { MemberRole } from '../../../contracts/organisations.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type OrganisationValues = Omit<typeof organisations.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformRoles } from '../../src/server/db/schema/index.ts';
+import {
+  addMember,
+  Client,
+  PASSWORD,
+  signUp,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+  uniqueEmail,
+} from './harness.ts';
+
+/**
+ * Every route in the OpenAPI document, tried as each kind of caller against organisation A's objects.
+ * A route without a row here fails the suite: no new route escapes the matrix.
+ *
+ * outsider: admin of another organisation (B), acting for B. member / admin: of A, acting for A.
+ * platformAdmin: platform admin who belongs to no organisation.
+ */
+type Persona = 'anonymous' | 'outsider' | 'member' | 'admin' | 'platformAdmin';
+type Row = Record<Persona, number> & { body?: (f: Fixture) => unknown };
+
+const all = (status: number) => ({
+  anonymous: status,
+  outsider: status,
+  member: status,
+  admin: status,
+  platformAdmin: status,
+});
+const signedIn = (status: number) => ({
+  anonymous: 401,
+  outsider: status,
+  member: status,
+  admin: status,
+  platformAdmin: status,
+});
+
+const MATRIX: Record<string, Row> = {
+  'GET /health': all(200),
+  'GET /instrument/wheel': all(200),
+  'GET /instrument/assessment': all(200),
+  'GET /instrument/process': all(200),
+  'POST /auth/sign-up': {
+    ...all(201),
+    body: () => ({ name: 'New', email: uniqueEmail(), password: PASSWORD }),
+  },
+  'POST /auth/sign-in': { ...all(200), body: (f) => ({ email: f.memberEmail, password: PASSWORD }) },
+  'POST /auth/sign-out': signedIn(200),
+  'GET /me': signedIn(200),
+  'POST /me/password': {
+    ...signedIn(200),
+    body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+  },
+  'PUT /me/active-organisation': {
+    anonymous: 401,
+    outsider: 404,
+    member: 200,
+    admin: 200,
+    platformAdmin: 404,
+    body: (f) => ({ organisationId: f.organisationA }),
+  },
+  'GET /me/tokens': signedIn(200),
+  'POST /me/tokens': { ...signedIn(201), body: () => ({ name: 'matrix' }) },
+  'DELETE /me/tokens/{id}': { anonymous: 401, outsider: 404, member: 404, admin: 200, platformAdmin: 404 },
+  'GET /organisations': signedIn(200),
+  'POST /organisations': { ...signedIn(201), body: () => ({ name: 'Matrix Org', type: 'other' }) },
+  'GET /organisation': { anonymous: 401, outsider: 200, member: 200, admin: 200, platformAdmin: 404 },
+  'PATCH /organisation': {
+    anonymous: 401,
+    outsider: 200,
+    member: 200,
+    admin: 200,
+    platformAdmin: 404,
+    body: () => ({ place: 'Zwolle' }),
+  },
+  'GET /organisation/members': { anonymous: 401, outsider: 200, member: 200, admin: 200, platformAdmin: 404 },
+  'PATCH /organisation/members/{userId}': {
+    anonymous: 401,
+    outsider: 404,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+    body: () => ({ role: 'admin' }),
+  },
+  'DELETE /organisation/members/{userId}': {
+    anonymous: 401,
+    outsider: 404,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+  },
+  // The outsider and the admin are each their organisation's only admin.
+  'POST /organisation/leave': { anonymous: 401, outsider: 409, member: 200, admin: 409, platformAdmin: 404 },
+  'GET /organisation/invitations': {
+    anonymous: 401,
+    outsider: 200,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+  },
+  'POST /organisation/invitations': {
+    anonymous: 401,
+    outsider: 201,
+    member: 403,
+    admin: 201,
+    platformAdmin: 404,
+    body: () => ({}),
+  },
+  'DELETE /organisation/invitations/{id}': {
+    anonymous: 401,
+    outsider: 404,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+  },
+  // Holding the link is the permission: that is what an invitation is.
+  'GET /invitations/{token}': all(200),
+  // Members already in A get 200 without using the link; the outsider used it up, so the platform admin gets 409.
+  'POST /invitations/{token}/accept': {
+    anonymous: 401,
+    outsider: 200,
+    member: 200,
+    admin: 200,
+    platformAdmin: 409,
+  },
+  'GET /admin/users': { anonymous: 401, outsider: 403, member: 403, admin: 403, platformAdmin: 200 },
+  'PUT /admin/users/{id}/roles/{role}': {
+    anonymous: 401,
+    outsider: 403,
+    member: 403,
+    admin: 403,
+    platformAdmin: 200,
+  },
+  'DELETE /admin/users/{id}/roles/{role}': {
+    anonymous: 401,
+    outsider: 403,
+    member: 403,
+    admin: 403,
+    platformAdmin: 200,
+  },
+};
+
+type Fixture = {
+  clients: Record<Persona, Client>;
+  organisationA: string;
+  memberEmail: string;
+  params: Record<string, Record<string, string>>;
+};
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await signUp(t.app, 'First Account'); // the first account becomes platform admin; the personas come after
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function fixture(): Promise<Fixture> {
+  const { client: admin, organisationId: organisationA } = await signUpWithOrganisation(t.app, 'A');
+  const memberEmail = uniqueEmail('member');
+  const member = await signUp(t.app, 'Member', memberEmail);
+  const invite = await admin.post('/organisation/invitations', {});
+  await member.post(`/invitations/${invite.body.link.split('/invitations/')[1]}/accept`);
+  const target = await addMember(t.app, admin);
+  const { client: outsider } = await signUpWithOrganisation(t.app, 'B');
+  const token = await admin.post('/me/tokens', { name: 'victim' });
+  const openInvite = await admin.post('/organisation/invitations', {});
+  const inviteToken = openInvite.body.link.split('/invitations/')[1];
+  // A fresh platform admin each time, in no organisation (earlier rows create and join some).
+  const platformAdmin = await signUp(t.app, 'Platform Admin');
+  await t.database.db.insert(platformRoles).values({ userId: platformAdmin.userId!, role: 'platform_admin' });
+  await platformAdmin.get('/me');
+  return {
+    clients: { anonymous: new Client(t.app), outsider, member, admin, platformAdmin },
+    organisationA,
+    memberEmail,
+    params: {
+      'DELETE /me/tokens/{id}': { id: token.body.token.id },
+      'PATCH /organisation/members/{userId}': { userId: target.userId! },
+      'DELETE /organisation/members/{userId}': { userId: target.userId! },
+      'DELETE /organisation/invitations/{id}': { id: openInvite.body.invitation.id },
+      'GET /invitations/{token}': { token: inviteToken },
+      'POST /invitations/{token}/accept': { token: inviteToken },
+      'PUT /admin/users/{id}/roles/{role}': { id: target.userId!, role: 'facilitator' },
+      'DELETE /admin/users/{id}/roles/{role}': { id: target.userId!, role: 'facilitator' },
+    },
+  };
+}
+
+describe('authorisation matrix', () => {
+  it('has an expectation for every route in the OpenAPI document, and no stale ones', async () => {
+    const doc = (await new Client(t.app).get('/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const missing = routes.filter((r) => !(r in MATRIX));
+    expect(missing, 'routes without an authorisation expectation').toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((r) => !routes.includes(r)),
+      'expectations for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  const personas: Persona[] = ['anonymous', 'outsider', 'member', 'admin', 'platformAdmin'];
+  it.each(Object.entries(MATRIX))('%s', async (route, row) => {
+    const f = await fixture();
+    const [method, template] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+    const params = f.params[route] ?? {};
+    const url = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (!value) throw new Error(`no fixture value for {${name}} in ${route}`);
+      return value;
+    });
+    const outcome: Partial<Record<Persona, number>> = {};
+    for (const persona of personas) {
+      const response = await f.clients[persona].request(method, url, row.body?.(f));
+      outcome[persona] = response.status;
+      expect(response.status, `${persona}: ${JSON.stringify(response.body)}`).toBeLessThan(500);
+    }
+    const expected = Object.fromEntries(personas.map((p) => [p, row[p]]));
+    expect(outcome).toEqual(expected);
+  });
+});

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app.ts';
+import { type Database, openDatabase } from '../../src/server/db/client.ts';
+import { createLogger } from '../../src/server/logger.ts';
+import type { Mailer } from '../../src/server/mail.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default; with TEST_DATABASE_URL (set by
+ * `npm test` for the PostgreSQL run) a new database on that server, dropped afterwards.
+ */
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    return { database, drop: async () => undefined };
+  }
+  const name = `iw_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  return {
+    database,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: Database;
+  logs: string[];
+  mail: { to: string; subject: string; text: string }[];
+  close: () => Promise<void>;
+};
+
+export async function startTestApp(options: { withMailer?: boolean } = {}): Promise<TestApp> {
+  const { database, drop } = await freshDatabase();
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      logs.push(String(chunk));
+      callback();
+    },
+  });
+  const mail: TestApp['mail'] = [];
+  const mailer: Mailer = options.withMailer
+    ? {
+        send: async (message) => {
+          mail.push(message);
+        },
+      }
+    : null;
+  const { app } = await buildApp({
+    database,
+    logger: createLogger('debug', stream),
+    sessionSecret: 'test-secret-0123456789abcdef',
+    publicUrl: 'http://localhost:3000',
+    mailer,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    logs,
+    mail,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on writes. */
+export class Client {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  bearer: string | undefined;
+  userId: string | undefined;
+  address = '127.0.0.1';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: Method, url: string, body?: unknown, extra: Partial<InjectOptions> = {}) {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const response = await this.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { ...headers, ...(extra.headers as Record<string, string> | undefined) },
+      remoteAddress: this.address,
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+    const setCookie = response.cookies.find((c) => c.name === 'iw_session');
+    if (setCookie) this.cookie = setCookie.value ? `iw_session=${setCookie.value}` : undefined;
+    const json = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : undefined;
+    if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+    return { status: response.statusCode, body: json as Record<string, any>, raw: response };
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body);
+  put = (url: string, body?: unknown) => this.request('PUT', url, body);
+  patch = (url: string, body?: unknown) => this.request('PATCH', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+}
+
+let counter = 0;
+export function uniqueEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}-${counter}-${randomBytes(3).toString('hex')}@example.org`;
+}
+
+export async function signUp(
+  app: FastifyInstance,
+  name = 'Test Person',
+  email = uniqueEmail(),
+): Promise<Client> {
+  const client = new Client(app);
+  const response = await client.post('/auth/sign-up', { name, email, password: PASSWORD });
+  if (response.status !== 201)
+    throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  client.userId = response.body.user.id;
+  return client;
+}
+
+/** A signed-up user who created (and acts for) an organisation. */
+export async function signUpWithOrganisation(app: FastifyInstance, orgName = 'Werkpoort Test') {
+  const client = await signUp(app);
+  const created = await client.post('/organisations', { name: orgName, type: 'wise' });
+  if (created.status !== 201) throw new Error(`create organisation failed: ${JSON.stringify(created.body)}`);
+  return { client, organisationId: created.body.id as string };
+}
+
+/** Invites a new user into the client's organisation and returns them, signed in and acting for it. */
+export async function addMember(app: FastifyInstance, admin: Client, role: 'admin' | 'member' = 'member') {
+  const invitation = await admin.post('/organisation/invitations', { role });
+  const token = String(invitation.body.link).split('/invitations/')[1]!;
+  const member = await signUp(app);
+  const accepted = await member.post(`/invitations/${token}/accept`);
+  if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+  return member;
+}
