@@ -46,7 +46,7 @@ export function lockDataDirectory(dataDir: string): { release: () => void } {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(lockFile, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
         throw new DataDirectoryLockedError(lockFile, pid);
       }
       rmSync(lockFile, { force: true });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_ROLES, type PlatformRole } from '../../contracts/accounts.ts';
+import type { AdminUser } from '../../contracts/platform.ts';
 import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
@@ -30,9 +31,30 @@ function Admin() {
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const users = useQuery({ queryKey: ['admin-users', q], queryFn: () => endpoints.adminUsers(q) });
+  type Change = { userId: string; role: PlatformRole; on: boolean };
   const toggle = useMutation({
-    mutationFn: ({ userId, role, on }: { userId: string; role: PlatformRole; on: boolean }) =>
+    mutationFn: ({ userId, role, on }: Change) =>
       on ? endpoints.grantRole(userId, role) : endpoints.revokeRole(userId, role),
+    // Show the change at once; a refused change (the last platform admin) is put back when the list reloads.
+    onMutate: ({ userId, role, on }: Change) => {
+      client.setQueryData<{ users: AdminUser[]; total: number }>(
+        ['admin-users', q],
+        (data) =>
+          data && {
+            ...data,
+            users: data.users.map((u) =>
+              u.id !== userId
+                ? u
+                : {
+                    ...u,
+                    platformRoles: on
+                      ? [...u.platformRoles, role]
+                      : u.platformRoles.filter((r) => r !== role),
+                  },
+            ),
+          },
+      );
+    },
     onSettled: () => client.invalidateQueries({ queryKey: ['admin-users'] }),
   });
   return (
@@ -81,7 +103,6 @@ function Admin() {
                       type="checkbox"
                       aria-label={`${t(`admin.roles.${role}`)}: ${u.name}`}
                       checked={u.platformRoles.includes(role)}
-                      disabled={toggle.isPending}
                       onChange={(e) => toggle.mutate({ userId: u.id, role, on: e.target.checked })}
                     />
                   </td>
