@@ -11,12 +11,14 @@ export const DEMO_PASSWORD = 'impactwheel-demo';
 type SampleRow = {
   participant: number;
   type: 'WISE' | 'FPE';
-  activity: string;
   employees: string;
   since: number;
 };
 
-/** The study's sixteen enterprises; names, places and people are invented, the facts are the study's. */
+/**
+ * The study's sixteen enterprises; names, places and people are invented, the facts (type, main economic
+ * activity as the Dutch sector name, size band and year) are the study's.
+ */
 const INVENTED: Record<
   number,
   { name: string; place: string; person: string; email: string; sector: { nl: string } }
@@ -145,11 +147,10 @@ function readSample(): SampleRow[] {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'study-sample.csv');
   const [, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
   return lines.map((line) => {
-    const [participant, type, activity, employees, since] = line.split(',');
+    const [participant, type, , employees, since] = line.split(',');
     return {
       participant: Number(participant),
       type: type as SampleRow['type'],
-      activity: activity!,
       employees: employees!,
       since: Number(since),
     };
@@ -176,13 +177,13 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
           name: invented.name,
           type: wise ? 'wise' : 'regular-company',
           impactOrientation: wise ? 'impact-first' : 'impact-second',
-          sector: `${invented.sector.nl} (${row.activity})`,
+          sector: invented.sector.nl,
           employees: row.employees,
           yearFounded: row.since,
           place: invented.place,
           description: wise
-            ? `Sociale onderneming in ${row.activity.toLowerCase()} die mensen met een afstand tot de arbeidsmarkt opleidt en begeleidt naar passend werk.`
-            : `Onderneming in ${row.activity.toLowerCase()} die samenwerkt met sociale ondernemingen om inclusiever te werken.`,
+            ? `Sociale onderneming (${invented.sector.nl.toLowerCase()}) die mensen met een afstand tot de arbeidsmarkt opleidt en begeleidt naar passend werk.`
+            : `Onderneming (${invented.sector.nl.toLowerCase()}) die samenwerkt met sociale ondernemingen om inclusiever te werken.`,
         })
         .returning();
       const [user] = await tx

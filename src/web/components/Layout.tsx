@@ -53,7 +53,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   {active && (
                     <>
                       <li>
-                        <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
+                        <NavLink to="/organisation" end>
+                          {t('nav.organisation')}
+                        </NavLink>
                       </li>
                       <li>
                         <NavLink to="/organisation/members">{t('nav.members')}</NavLink>

@@ -42,11 +42,15 @@ export function WheelPicture() {
     const y = C - r * Math.cos(mid);
     let rotation = (mid * 180) / Math.PI;
     if (rotation > 90 && rotation < 270) rotation += 180;
-    return { topic, path, x, y, rotation };
+    // Long Dutch words ("Investeringsbereidheid") get a smaller size rather than spilling out of the segment.
+    const base = topic.stage === 'integration' ? 11 : 13;
+    const room = topic.stage === 'transformation' ? r * 1.2 : r * width * 0.88;
+    const fontSize = Math.min(base, room / (topic.label[lang].length * 0.58));
+    return { topic, path, x, y, rotation, fontSize };
   });
   return (
     <svg viewBox={`0 0 ${SIZE} ${SIZE}`} className="wheel-picture" aria-hidden="true" focusable="false">
-      {segments.map(({ topic, path, x, y, rotation }) => (
+      {segments.map(({ topic, path, x, y, rotation, fontSize }) => (
         <g key={topic.id} className={`seg domain-${topic.domain} stage-${topic.stage}`}>
           <path d={path} transform={`translate(${C},${C})`} />
           <text
@@ -54,6 +58,7 @@ export function WheelPicture() {
             y={y}
             transform={topic.stage === 'transformation' ? undefined : `rotate(${rotation} ${x} ${y})`}
             textAnchor="middle"
+            fontSize={fontSize.toFixed(1)}
             dominantBaseline="middle"
           >
             {topic.label[lang]}

@@ -78,7 +78,7 @@ function Admin() {
       {(users.error ?? toggle.error) && <Alert kind="error">{errorText(users.error ?? toggle.error)}</Alert>}
       {users.data && <p className="muted">{t('admin.total', { count: users.data.total })}</p>}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table stack">
           <thead>
             <tr>
               <th scope="col">{t('admin.user')}</th>
@@ -98,7 +98,7 @@ function Admin() {
                   <span className="muted break">{u.email}</span>
                 </td>
                 {PLATFORM_ROLES.map((role) => (
-                  <td key={role}>
+                  <td key={role} data-label={t(`admin.roles.${role}`)}>
                     <input
                       type="checkbox"
                       aria-label={`${t(`admin.roles.${role}`)}: ${u.name}`}

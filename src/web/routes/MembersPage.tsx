@@ -84,7 +84,7 @@ function Members({ me }: { me: Me }) {
       <h1>{t('members.title', { name: org.data.name })}</h1>
       {actionError && <Alert kind="error">{errorText(actionError)}</Alert>}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table stack">
           <thead>
             <tr>
               <th scope="col">{t('members.name')}</th>
@@ -100,32 +100,41 @@ function Members({ me }: { me: Me }) {
                   {m.name}
                   {m.userId === me.user.id && <span className="badge">{t('members.you')}</span>}
                 </td>
-                <td className="break">{m.email}</td>
-                <td>{m.role === 'admin' ? t('dashboard.roleAdmin') : t('dashboard.roleMember')}</td>
+                <td className="break" data-label={t('members.email')}>
+                  {m.email}
+                </td>
+                <td data-label={t('members.role')}>
+                  {m.role === 'admin' ? t('dashboard.roleAdmin') : t('dashboard.roleMember')}
+                </td>
                 {isAdmin && (
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() =>
-                        changeRole.mutate({ userId: m.userId, role: m.role === 'admin' ? 'member' : 'admin' })
-                      }
-                    >
-                      {m.role === 'admin' ? t('members.makeMember') : t('members.makeAdmin')}
-                      <span className="visually-hidden">: {m.name}</span>
-                    </button>
+                  <td data-label={m.userId !== me.user.id ? t('members.actions') : undefined}>
                     {m.userId !== me.user.id && (
-                      <button
-                        type="button"
-                        className="button small danger"
-                        onClick={() =>
-                          window.confirm(t('members.removeConfirm', { name: m.name })) &&
-                          remove.mutate(m.userId)
-                        }
-                      >
-                        {t('members.remove')}
-                        <span className="visually-hidden">: {m.name}</span>
-                      </button>
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() =>
+                            changeRole.mutate({
+                              userId: m.userId,
+                              role: m.role === 'admin' ? 'member' : 'admin',
+                            })
+                          }
+                        >
+                          {m.role === 'admin' ? t('members.makeMember') : t('members.makeAdmin')}
+                          <span className="visually-hidden">: {m.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button small danger"
+                          onClick={() =>
+                            window.confirm(t('members.removeConfirm', { name: m.name })) &&
+                            remove.mutate(m.userId)
+                          }
+                        >
+                          {t('members.remove')}
+                          <span className="visually-hidden">: {m.name}</span>
+                        </button>
+                      </div>
                     )}
                   </td>
                 )}
