@@ -2,6 +2,7 @@
 import { PLATFORM_ROLES, type PlatformRole } from '../src/contracts/accounts.ts';
 import { readConfig } from '../src/server/config.ts';
 import { databaseOptionsFrom, openDatabase } from '../src/server/db/client.ts';
+import { AuthCache } from '../src/server/http/auth-cache.ts';
 import { PlatformRepository } from '../src/server/modules/platform/repository.ts';
 import { PlatformService } from '../src/server/modules/platform/service.ts';
 
@@ -15,7 +16,7 @@ if (!['grant', 'revoke'].includes(action ?? '') || !email || !PLATFORM_ROLES.inc
 let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
 try {
   database = await openDatabase(databaseOptionsFrom(readConfig()));
-  const platform = new PlatformService(new PlatformRepository(database.db));
+  const platform = new PlatformService(new PlatformRepository(database.db), new AuthCache(0));
   if (action === 'grant') await platform.grantByEmail(email, role as PlatformRole);
   else await platform.revokeByEmail(email, role as PlatformRole);
   console.log(

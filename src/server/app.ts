@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
+import { AuthCache } from './http/auth-cache.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { safeEqual } from './http/secrets.ts';
 import type { App } from './http/types.ts';
@@ -40,6 +41,8 @@ export type AppOptions = {
   /** Folder of the built web client; served with a fallback to index.html for client-side routes. */
   webRoot?: string;
   trustProxy?: boolean;
+  /** How long a resolved session may be reused without a query; 0 turns the cache off. */
+  authCacheMs?: number;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -90,17 +93,20 @@ export async function buildApp(options: AppOptions) {
     reply.header('x-request-id', request.id);
   });
 
+  const authCache = new AuthCache(options.authCacheMs ?? 5_000);
   const accountsService = new AccountsService(
     new AccountsRepository(options.database.db),
     options.sessionSecret,
+    authCache,
   );
   const organisationsService = new OrganisationsService(new OrganisationsRepository(options.database.db), {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,
     mailer: options.mailer ?? createMailer(options.smtpUrl),
     log: options.logger,
+    cache: authCache,
   });
-  const platformService = new PlatformService(new PlatformRepository(options.database.db));
+  const platformService = new PlatformService(new PlatformRepository(options.database.db), authCache);
 
   app.decorateRequest('auth', null);
 

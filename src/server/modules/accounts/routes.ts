@@ -105,7 +105,7 @@ export function registerAccountRoutes(
     { schema: { tags, summary: 'Sign out of this session', response: { 200: ZOk, ...errors } } },
     async (request, reply) => {
       const auth = requireUser(request);
-      if (auth.sessionId) await accounts.endSession(auth.sessionId);
+      await accounts.endSession(auth);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

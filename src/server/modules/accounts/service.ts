@@ -5,6 +5,7 @@ import type {
   CreatedToken,
   PlatformRole,
 } from '../../../contracts/accounts.ts';
+import type { AuthCache } from '../../http/auth-cache.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
@@ -26,6 +27,7 @@ export class AccountsService {
   constructor(
     private readonly repo: AccountsRepository,
     private readonly secret: string,
+    private readonly cache: AuthCache,
   ) {}
 
   hashPassword(password: string): Promise<string> {
@@ -89,8 +91,9 @@ export class AccountsService {
     return { cookieValue, csrfToken, expiresAt };
   }
 
-  async endSession(sessionId: string): Promise<void> {
-    await this.repo.deleteSession(sessionId);
+  async endSession(auth: AuthContext): Promise<void> {
+    if (auth.sessionId) await this.repo.deleteSession(auth.sessionId);
+    this.cache.forgetUser(auth.userId);
   }
 
   async changePassword(auth: AuthContext, body: Required<ChangePasswordBody>): Promise<void> {
@@ -105,26 +108,38 @@ export class AccountsService {
     await this.repo.updatePasswordHash(user.id, await this.hashPassword(body.newPassword));
     // Anyone else signed in with the old password is signed out; this session stays.
     await this.repo.deleteOtherSessions(user.id, auth.sessionId);
+    this.cache.forgetUser(user.id);
   }
 
   async authenticate(credentials: { cookie?: string; bearer?: string }): Promise<AuthContext | null> {
     if (credentials.bearer) {
       if (!credentials.bearer.startsWith(TOKEN_PREFIX)) return null;
-      const row = await this.repo.findTokenContext(keyedHash(this.secret, credentials.bearer));
+      const tokenHash = keyedHash(this.secret, credentials.bearer);
+      const cached = this.cache.get(`t:${tokenHash}`);
+      if (cached) return cached;
+      const row = await this.repo.findTokenContext(tokenHash);
       if (!row) return null;
       await this.repo.touchToken(row.tokenId);
-      return toContext(row, 'token', null);
+      const context = toContext(row, 'token', null);
+      this.cache.set(`t:${tokenHash}`, context);
+      return context;
     }
     if (credentials.cookie) {
       const sessionId = this.sessionId(credentials.cookie);
+      const cached = this.cache.get(`s:${sessionId}`);
+      if (cached) return cached;
       const row = await this.repo.findSessionContext(sessionId);
-      return row ? toContext(row, 'session', sessionId) : null;
+      if (!row) return null;
+      const context = toContext(row, 'session', sessionId);
+      this.cache.set(`s:${sessionId}`, context);
+      return context;
     }
     return null;
   }
 
   async setActiveOrganisation(auth: AuthContext, organisationId: string | null): Promise<void> {
     if (auth.sessionId) await this.repo.setActiveOrganisation(auth.sessionId, organisationId);
+    this.cache.forgetUser(auth.userId);
   }
 
   async createToken(auth: AuthContext, name: string): Promise<CreatedToken> {
@@ -145,6 +160,7 @@ export class AccountsService {
 
   async revokeToken(auth: AuthContext, tokenId: string): Promise<void> {
     if (!(await this.repo.revokeToken(auth.userId, tokenId))) throw notFound('No such token.');
+    this.cache.forgetUser(auth.userId);
   }
 
   private sessionId(cookieValue: string): string {

@@ -9,6 +9,7 @@ import type {
   Organisation,
   UpdateOrganisationBody,
 } from '../../../contracts/organisations.ts';
+import type { AuthCache } from '../../http/auth-cache.ts';
 import type { AuthContext, OrganisationActor } from '../../http/auth-context.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
@@ -20,7 +21,13 @@ export const INVITATION_DAYS = 7;
 export class OrganisationsService {
   constructor(
     private readonly repo: OrganisationsRepository,
-    private readonly deps: { secret: string; publicUrl: string; mailer: Mailer; log: FastifyBaseLogger },
+    private readonly deps: {
+      secret: string;
+      publicUrl: string;
+      mailer: Mailer;
+      log: FastifyBaseLogger;
+      cache: AuthCache;
+    },
   ) {}
 
   listMine(userId: string) {
@@ -29,6 +36,7 @@ export class OrganisationsService {
 
   async create(auth: AuthContext, body: CreateOrganisationBody): Promise<Organisation> {
     const row = await this.repo.create(body as OrganisationRow, auth.userId);
+    this.deps.cache.forgetUser(auth.userId);
     return toOrganisation(row, 'admin');
   }
 
@@ -61,6 +69,7 @@ export class OrganisationsService {
       if (role === 'admin' && (await tx.adminCount()) <= 1) throw lastAdmin();
       await tx.remove(userId);
     });
+    this.deps.cache.forgetUser(userId);
   }
 
   async changeRole(actor: OrganisationActor, userId: string, newRole: MemberRole): Promise<void> {
@@ -70,6 +79,7 @@ export class OrganisationsService {
       if (role === 'admin' && newRole !== 'admin' && (await tx.adminCount()) <= 1) throw lastAdmin();
       await tx.setRole(userId, newRole);
     });
+    this.deps.cache.forgetUser(userId);
   }
 
   async leave(actor: OrganisationActor): Promise<void> {

@@ -1,10 +1,14 @@
 import type { PlatformRole } from '../../../contracts/accounts.ts';
 import type { AdminUser } from '../../../contracts/platform.ts';
+import type { AuthCache } from '../../http/auth-cache.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { PlatformRepository } from './repository.ts';
 
 export class PlatformService {
-  constructor(private readonly repo: PlatformRepository) {}
+  constructor(
+    private readonly repo: PlatformRepository,
+    private readonly cache: AuthCache,
+  ) {}
 
   async listUsers(query: {
     q?: string;
@@ -18,6 +22,7 @@ export class PlatformService {
   async grant(userId: string, role: PlatformRole): Promise<void> {
     if (!(await this.repo.userExists(userId))) throw notFound('No such user.');
     await this.repo.grant(userId, role);
+    this.cache.forgetUser(userId);
   }
 
   async revoke(userId: string, role: PlatformRole): Promise<void> {
@@ -28,13 +33,14 @@ export class PlatformService {
         'The installation needs at least one platform admin. Grant the role to someone else first.',
       );
     }
+    this.cache.forgetUser(userId);
   }
 
   /** For the command line (`npm run admin`): by e-mail address. */
   async grantByEmail(email: string, role: PlatformRole): Promise<void> {
     const userId = await this.repo.findUserIdByEmail(email.toLowerCase());
     if (!userId) throw notFound(`No account with e-mail address ${email}.`);
-    await this.repo.grant(userId, role);
+    await this.grant(userId, role);
   }
 
   async revokeByEmail(email: string, role: PlatformRole): Promise<void> {
