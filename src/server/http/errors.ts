@@ -1,5 +1,16 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ZErrorResponse } from '../../contracts/common.ts';
+
+/** The error answers every API route may give, for its OpenAPI description. */
+export const errorResponses = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  403: ZErrorResponse,
+  404: ZErrorResponse,
+  409: ZErrorResponse,
+  429: ZErrorResponse,
+};
 
 export type ErrorDetail = { field: string; message: string };
 

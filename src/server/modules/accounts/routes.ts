@@ -10,21 +10,15 @@ import {
   ZSignInBody,
   ZSignUpBody,
 } from '../../../contracts/accounts.ts';
-import { ZErrorResponse, ZIdParams, ZOk } from '../../../contracts/common.ts';
+import { ZIdParams, ZOk } from '../../../contracts/common.ts';
 import { type AuthContext, requireUser } from '../../http/auth-context.ts';
+import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
 import type { OrganisationsService } from '../organisations/service.ts';
 import type { AccountsService, NewSession } from './service.ts';
 
 export const SESSION_COOKIE = 'iw_session';
 const tags = ['accounts'];
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  409: ZErrorResponse,
-  429: ZErrorResponse,
-};
 
 export function registerAccountRoutes(
   app: App,
@@ -75,7 +69,7 @@ export function registerAccountRoutes(
         tags,
         summary: 'Create an account and sign in',
         body: ZSignUpBody,
-        response: { 201: ZMe, ...errors },
+        response: { 201: ZMe, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -91,7 +85,7 @@ export function registerAccountRoutes(
         tags,
         summary: 'Sign in with e-mail and password',
         body: ZSignInBody,
-        response: { 200: ZMe, ...errors },
+        response: { 200: ZMe, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -102,7 +96,7 @@ export function registerAccountRoutes(
 
   app.post(
     '/auth/sign-out',
-    { schema: { tags, summary: 'Sign out of this session', response: { 200: ZOk, ...errors } } },
+    { schema: { tags, summary: 'Sign out of this session', response: { 200: ZOk, ...errorResponses } } },
     async (request, reply) => {
       const auth = requireUser(request);
       await accounts.endSession(auth);
@@ -117,7 +111,7 @@ export function registerAccountRoutes(
       schema: {
         tags,
         summary: 'The signed-in user, their organisations and CSRF token',
-        response: { 200: ZMe, ...errors },
+        response: { 200: ZMe, ...errorResponses },
       },
     },
     async (request: FastifyRequest) => {
@@ -133,7 +127,7 @@ export function registerAccountRoutes(
         tags,
         summary: 'Change your password',
         body: ZChangePasswordBody,
-        response: { 200: ZOk, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {
@@ -149,7 +143,7 @@ export function registerAccountRoutes(
         tags,
         summary: 'Switch the organisation you act for',
         body: z.object({ organisationId: z.uuid() }),
-        response: { 200: ZMe, 404: ZErrorResponse, ...errors },
+        response: { 200: ZMe, ...errorResponses },
       },
     },
     async (request) => {
@@ -162,7 +156,13 @@ export function registerAccountRoutes(
 
   app.get(
     '/me/tokens',
-    { schema: { tags, summary: 'Your personal API tokens', response: { 200: ZApiTokenList, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Your personal API tokens',
+        response: { 200: ZApiTokenList, ...errorResponses },
+      },
+    },
     async (request) => ({ tokens: await accounts.listTokens(requireUser(request)) }),
   );
 
@@ -173,7 +173,7 @@ export function registerAccountRoutes(
         tags,
         summary: 'Create a personal API token (the secret is shown once)',
         body: ZCreateTokenBody,
-        response: { 201: ZCreatedToken, ...errors },
+        response: { 201: ZCreatedToken, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -187,7 +187,7 @@ export function registerAccountRoutes(
         tags,
         summary: 'Revoke a personal API token',
         params: ZIdParams,
-        response: { 200: ZOk, 404: ZErrorResponse, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {

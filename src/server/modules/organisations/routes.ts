@@ -1,4 +1,4 @@
-import { ZErrorResponse, ZIdParams, ZOk } from '../../../contracts/common.ts';
+import { ZIdParams, ZOk } from '../../../contracts/common.ts';
 import {
   ZChangeRoleBody,
   ZCreatedInvitation,
@@ -14,18 +14,12 @@ import {
   ZUserIdParams,
 } from '../../../contracts/organisations.ts';
 import { requireAdmin, requireMember, requireUser } from '../../http/auth-context.ts';
+import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
 import type { AccountsService } from '../accounts/service.ts';
 import type { OrganisationsService } from './service.ts';
 
 const tags = ['organisations'];
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-};
 
 export function registerOrganisationRoutes(
   app: App,
@@ -39,7 +33,7 @@ export function registerOrganisationRoutes(
       schema: {
         tags,
         summary: 'The organisations you belong to',
-        response: { 200: ZMembershipList, ...errors },
+        response: { 200: ZMembershipList, ...errorResponses },
       },
     },
     async (request) => ({ organisations: await organisations.listMine(requireUser(request).userId) }),
@@ -52,7 +46,7 @@ export function registerOrganisationRoutes(
         tags,
         summary: 'Create an organisation; you become its admin and act for it',
         body: ZCreateOrganisationBody,
-        response: { 201: ZOrganisation, ...errors },
+        response: { 201: ZOrganisation, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -69,7 +63,7 @@ export function registerOrganisationRoutes(
       schema: {
         tags,
         summary: 'The profile of the organisation you act for',
-        response: { 200: ZOrganisation, ...errors },
+        response: { 200: ZOrganisation, ...errorResponses },
       },
     },
     async (request) => organisations.get(requireMember(request)),
@@ -82,7 +76,7 @@ export function registerOrganisationRoutes(
         tags,
         summary: 'Update the profile of the organisation you act for',
         body: ZUpdateOrganisationBody,
-        response: { 200: ZOrganisation, ...errors },
+        response: { 200: ZOrganisation, ...errorResponses },
       },
     },
     async (request) => organisations.update(requireMember(request), request.body),
@@ -90,7 +84,13 @@ export function registerOrganisationRoutes(
 
   app.get(
     '/organisation/members',
-    { schema: { tags, summary: 'Members of your organisation', response: { 200: ZMemberList, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Members of your organisation',
+        response: { 200: ZMemberList, ...errorResponses },
+      },
+    },
     async (request) => ({ members: await organisations.members(requireMember(request)) }),
   );
 
@@ -102,7 +102,7 @@ export function registerOrganisationRoutes(
         summary: 'Change a member’s role (admins only)',
         params: ZUserIdParams,
         body: ZChangeRoleBody,
-        response: { 200: ZOk, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {
@@ -118,7 +118,7 @@ export function registerOrganisationRoutes(
         tags,
         summary: 'Remove a member (admins only)',
         params: ZUserIdParams,
-        response: { 200: ZOk, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {
@@ -129,7 +129,13 @@ export function registerOrganisationRoutes(
 
   app.post(
     '/organisation/leave',
-    { schema: { tags, summary: 'Leave the organisation you act for', response: { 200: ZOk, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Leave the organisation you act for',
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireMember(request);
       await organisations.leave(actor);
@@ -145,7 +151,7 @@ export function registerOrganisationRoutes(
       schema: {
         tags,
         summary: 'Invitations of your organisation (admins only)',
-        response: { 200: ZInvitationList, ...errors },
+        response: { 200: ZInvitationList, ...errorResponses },
       },
     },
     async (request) => ({ invitations: await organisations.invitations(requireAdmin(request)) }),
@@ -158,7 +164,7 @@ export function registerOrganisationRoutes(
         tags,
         summary: 'Invite a colleague by link (admins only)',
         body: ZCreateInvitationBody,
-        response: { 201: ZCreatedInvitation, ...errors },
+        response: { 201: ZCreatedInvitation, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -172,7 +178,7 @@ export function registerOrganisationRoutes(
         tags,
         summary: 'Withdraw an open invitation (admins only)',
         params: ZIdParams,
-        response: { 200: ZOk, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {
@@ -188,7 +194,7 @@ export function registerOrganisationRoutes(
         tags,
         summary: 'What an invitation link is for (no sign-in needed)',
         params: ZInvitationTokenParams,
-        response: { 200: ZInvitationPreview, ...errors },
+        response: { 200: ZInvitationPreview, ...errorResponses },
       },
     },
     async (request) => organisations.previewInvitation(request.params.token),
@@ -201,7 +207,7 @@ export function registerOrganisationRoutes(
         tags,
         summary: 'Accept an invitation as the signed-in user',
         params: ZInvitationTokenParams,
-        response: { 200: ZOk, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {

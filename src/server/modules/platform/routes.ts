@@ -1,17 +1,11 @@
-import { ZErrorResponse, ZOk } from '../../../contracts/common.ts';
+import { ZOk } from '../../../contracts/common.ts';
 import { ZAdminUserList, ZAdminUsersQuery, ZRoleParams } from '../../../contracts/platform.ts';
 import { requirePlatformRole } from '../../http/auth-context.ts';
+import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
 import type { PlatformService } from './service.ts';
 
 const tags = ['platform'];
-const errors = {
-  400: ZErrorResponse,
-  401: ZErrorResponse,
-  403: ZErrorResponse,
-  404: ZErrorResponse,
-  409: ZErrorResponse,
-};
 
 export function registerPlatformRoutes(app: App, deps: { platform: PlatformService }): void {
   const { platform } = deps;
@@ -23,7 +17,7 @@ export function registerPlatformRoutes(app: App, deps: { platform: PlatformServi
         tags,
         summary: 'Accounts and their platform roles (platform admins only)',
         querystring: ZAdminUsersQuery,
-        response: { 200: ZAdminUserList, ...errors },
+        response: { 200: ZAdminUserList, ...errorResponses },
       },
     },
     async (request) => {
@@ -39,7 +33,7 @@ export function registerPlatformRoutes(app: App, deps: { platform: PlatformServi
         tags,
         summary: 'Grant a platform role',
         params: ZRoleParams,
-        response: { 200: ZOk, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {
@@ -56,7 +50,7 @@ export function registerPlatformRoutes(app: App, deps: { platform: PlatformServi
         tags,
         summary: 'Revoke a platform role',
         params: ZRoleParams,
-        response: { 200: ZOk, ...errors },
+        response: { 200: ZOk, ...errorResponses },
       },
     },
     async (request) => {
