@@ -1,0 +1,3 @@
+export * from './agenda.ts';
+export * from './rules.ts';
+export * from './timeline.ts';
