@@ -37,6 +37,8 @@ export const ZErrorResponse = z
   })
   .meta({ id: 'ErrorResponse' });
 export type ErrorResponse = z.infer<typeof ZErrorResponse>;
+/** A 409 from an edit made on an outdated version carries the current one beside the error. */
+export const ZConflictResponse = ZErrorResponse.extend({ current: z.unknown().optional() });
 
 export const ZOk = z.object({ ok: z.literal(true) });
 

@@ -22,6 +22,9 @@ import { createMailer, type Mailer } from './mail.ts';
 import { AccountsRepository } from './modules/accounts/repository.ts';
 import { registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/routes.ts';
 import { AccountsService } from './modules/accounts/service.ts';
+import { CollaborationsRepository } from './modules/collaborations/repository.ts';
+import { registerCollaborationRoutes } from './modules/collaborations/routes.ts';
+import { CollaborationsService } from './modules/collaborations/service.ts';
 import { OrganisationsRepository } from './modules/organisations/repository.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
 import { OrganisationsService } from './modules/organisations/service.ts';
@@ -106,6 +109,11 @@ export async function buildApp(options: AppOptions) {
     log: options.logger,
     cache: authCache,
   });
+  const collaborationsService = new CollaborationsService(new CollaborationsRepository(options.database.db), {
+    secret: options.sessionSecret,
+    publicUrl: options.publicUrl,
+    log: options.logger,
+  });
   const platformService = new PlatformService(new PlatformRepository(options.database.db), authCache);
 
   app.decorateRequest('auth', null);
@@ -147,6 +155,7 @@ export async function buildApp(options: AppOptions) {
       });
       registerOrganisationRoutes(api, { organisations: organisationsService, accounts: accountsService });
       registerPlatformRoutes(api, { platform: platformService });
+      registerCollaborationRoutes(api, { collaborations: collaborationsService });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -2,7 +2,7 @@ import type { DestinationStream, LoggerOptions } from 'pino';
 import pino from 'pino';
 
 // Paths that look like /invitations/<secret> carry a secret in the URL itself.
-const SECRET_IN_PATH = /(\/invitations\/)[^/?#]+/g;
+const SECRET_IN_PATH = /(invitations\/)[^/?#]+/g;
 
 export function redactUrl(url: string): string {
   return url.split('?')[0]!.replace(SECRET_IN_PATH, '$1[redacted]');

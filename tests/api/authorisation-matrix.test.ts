@@ -28,6 +28,14 @@ const all = (status: number) => ({
   admin: status,
   platformAdmin: status,
 });
+/** Routes on A's collaboration: outsiders and organisation-less callers get 404. */
+const inOrganisation = (member: number, admin: number) => ({
+  anonymous: 401,
+  outsider: 404,
+  member,
+  admin,
+  platformAdmin: 404,
+});
 const signedIn = (status: number) => ({
   anonymous: 401,
   outsider: status,
@@ -139,6 +147,63 @@ const MATRIX: Record<string, Row> = {
     admin: 403,
     platformAdmin: 200,
   },
+  // Collaborations of organisation A, with partner C; the outsider's organisation B does not take part.
+  'GET /collaborations': { anonymous: 401, outsider: 200, member: 200, admin: 200, platformAdmin: 404 },
+  'POST /collaborations': {
+    ...inOrganisation(201, 201),
+    outsider: 201,
+    body: () => ({ name: 'Nieuw', ambition: 'transaction' }),
+  },
+  'GET /collaborations/{id}': inOrganisation(200, 200),
+  'PATCH /collaborations/{id}': { ...inOrganisation(200, 200), body: () => ({ purpose: 'Samen meer' }) },
+  'POST /collaborations/{id}/archive': inOrganisation(403, 200),
+  'POST /collaborations/{id}/leave': inOrganisation(403, 200),
+  'POST /collaborations/{id}/invitations': inOrganisation(403, 201),
+  'GET /partner-invitations/{token}': all(200),
+  // The outsider's admin uses the link first; then it is spent (409). Members cannot answer for their organisation.
+  'POST /partner-invitations/{token}/accept': {
+    anonymous: 401,
+    outsider: 200,
+    member: 403,
+    admin: 409,
+    platformAdmin: 404,
+  },
+  'POST /partner-invitations/{token}/decline': {
+    anonymous: 401,
+    outsider: 200,
+    member: 403,
+    admin: 409,
+    platformAdmin: 404,
+  },
+  'GET /collaborations/{id}/rounds/{number}': inOrganisation(200, 200),
+  // The first round is not revealed yet, so nobody may start the next.
+  'POST /collaborations/{id}/rounds': inOrganisation(409, 409),
+  'PUT /collaborations/{id}/answers/{topicId}': {
+    ...inOrganisation(200, 200),
+    body: () => ({ rating: 3, answer: 'Ja' }),
+  },
+  'POST /collaborations/{id}/submit': inOrganisation(200, 200),
+  'POST /collaborations/{id}/reveal-early': inOrganisation(200, 200),
+  'POST /collaborations/{id}/agreements': {
+    ...inOrganisation(201, 201),
+    body: () => ({ topicId: 'ambition', text: 'Afgesproken' }),
+  },
+  // The member saves version 1 first; the admin's save of the same version is refused, not lost.
+  'PATCH /collaborations/{id}/agreements/{itemId}': {
+    ...inOrganisation(200, 409),
+    body: () => ({ text: 'Nieuw', version: 1 }),
+  },
+  'DELETE /collaborations/{id}/agreements/{itemId}': inOrganisation(200, 404),
+  'GET /collaborations/{id}/actions': inOrganisation(200, 200),
+  'POST /collaborations/{id}/actions': {
+    ...inOrganisation(201, 201),
+    body: () => ({ topicId: 'risk', text: 'Bellen' }),
+  },
+  'PATCH /collaborations/{id}/actions/{itemId}': {
+    ...inOrganisation(200, 200),
+    body: () => ({ done: true }),
+  },
+  'DELETE /collaborations/{id}/actions/{itemId}': inOrganisation(200, 404),
 };
 
 type Fixture = {
@@ -168,6 +233,24 @@ async function fixture(): Promise<Fixture> {
   const { client: outsider } = await signUpWithOrganisation(t.app, 'B');
   const token = await admin.post('/me/tokens', { name: 'victim' });
   const openInvite = await admin.post('/organisation/invitations', {});
+  const collaboration = await admin.post('/collaborations', { name: 'Matrix', ambition: 'integration' });
+  const collaborationId = collaboration.body.collaboration.id as string;
+  const { client: partnerC } = await signUpWithOrganisation(t.app, 'C');
+  const partnerLink = async () =>
+    (await admin.post(`/collaborations/${collaborationId}/invitations`)).body.link.split(
+      '/partner-invitations/',
+    )[1] as string;
+  await partnerC.post(`/partner-invitations/${await partnerLink()}/accept`);
+  const partnerToken = await partnerLink();
+  const agreement = await admin.post(`/collaborations/${collaborationId}/agreements`, {
+    topicId: 'goals',
+    text: 'Eerst',
+  });
+  const action = await admin.post(`/collaborations/${collaborationId}/actions`, {
+    topicId: 'goals',
+    text: 'Eerst',
+  });
+  const collab = { id: collaborationId };
   const inviteToken = openInvite.body.link.split('/invitations/')[1];
   // A fresh platform admin each time, in no organisation (earlier rows create and join some).
   const platformAdmin = await signUp(t.app, 'Platform Admin');
@@ -186,6 +269,26 @@ async function fixture(): Promise<Fixture> {
       'POST /invitations/{token}/accept': { token: inviteToken },
       'PUT /admin/users/{id}/roles/{role}': { id: target.userId!, role: 'facilitator' },
       'DELETE /admin/users/{id}/roles/{role}': { id: target.userId!, role: 'facilitator' },
+      'GET /collaborations/{id}': collab,
+      'PATCH /collaborations/{id}': collab,
+      'POST /collaborations/{id}/archive': collab,
+      'POST /collaborations/{id}/leave': collab,
+      'POST /collaborations/{id}/invitations': collab,
+      'GET /partner-invitations/{token}': { token: partnerToken },
+      'POST /partner-invitations/{token}/accept': { token: partnerToken },
+      'POST /partner-invitations/{token}/decline': { token: partnerToken },
+      'GET /collaborations/{id}/rounds/{number}': { ...collab, number: '1' },
+      'POST /collaborations/{id}/rounds': collab,
+      'PUT /collaborations/{id}/answers/{topicId}': { ...collab, topicId: 'ambition' },
+      'POST /collaborations/{id}/submit': collab,
+      'POST /collaborations/{id}/reveal-early': collab,
+      'POST /collaborations/{id}/agreements': collab,
+      'PATCH /collaborations/{id}/agreements/{itemId}': { ...collab, itemId: agreement.body.id },
+      'DELETE /collaborations/{id}/agreements/{itemId}': { ...collab, itemId: agreement.body.id },
+      'GET /collaborations/{id}/actions': collab,
+      'POST /collaborations/{id}/actions': collab,
+      'PATCH /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },
+      'DELETE /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },
     },
   };
 }

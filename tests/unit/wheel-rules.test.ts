@@ -12,7 +12,11 @@ import {
 
 const both = (a: Rating, b: Rating = a) => ({ se: a, co: b });
 /** Every topic of the given stages rated by both partners. */
-function rate(stages: string[], rating: Rating, overrides: Record<string, Record<string, Rating>> = {}): RoundRatings {
+function rate(
+  stages: string[],
+  rating: Rating,
+  overrides: Record<string, Record<string, Rating>> = {},
+): RoundRatings {
   const out: RoundRatings = {};
   for (const t of wheel.topics) if (stages.includes(t.stage)) out[t.id] = both(rating);
   return { ...out, ...overrides };
@@ -44,7 +48,11 @@ describe('the stage rule', () => {
 
   it('needs two of three Orientation topics in place in every domain', () => {
     // Two per domain in place, the third not: Orientation is in place.
-    const ratings = rate(['orientation'], 4, { motivation: both(2), equality: both(1), transparency: both('nr') });
+    const ratings = rate(['orientation'], 4, {
+      motivation: both(2),
+      equality: both(1),
+      transparency: both('nr'),
+    });
     expect(placeStage(ratings).stage).toBe('integration');
     // One domain with only one topic in place keeps it in Orientation.
     const short = { ...ratings, goals: both(2) };
@@ -59,11 +67,15 @@ describe('the stage rule', () => {
     expect(p.stage).toBe('transformation');
     expect(p.notYetInPlace).toEqual(['synergy', 'ecosystem', 'embeddedness']);
     expect(p.rings.transformation.inPlace).toBe(false);
-    expect(placeStage(rate(['orientation', 'integration', 'transformation'], 4)).rings.transformation.inPlace).toBe(true);
+    expect(
+      placeStage(rate(['orientation', 'integration', 'transformation'], 4)).rings.transformation.inPlace,
+    ).toBe(true);
   });
 
   it('lists gaps largest first, ties in wheel order', () => {
-    const p = placeStage(rate(['orientation'], 3, { equality: both(4, 1), goals: both(4, 2), ambition: both(1, 3) }));
+    const p = placeStage(
+      rate(['orientation'], 3, { equality: both(4, 1), goals: both(4, 2), ambition: both(1, 3) }),
+    );
     expect(p.gaps).toEqual(['equality', 'ambition', 'goals']);
   });
 });
@@ -88,12 +100,26 @@ describe('the agenda', () => {
   it('breaks ties by ring, then domain, then topic order', () => {
     const agenda = proposeAgenda({}, [], today);
     // Nothing rated: all Orientation topics tie (no average); wheel order decides.
-    expect(agenda.map((i) => i.topicId)).toEqual(['ambition', 'goals', 'motivation', 'type', 'willingness-to-invest']);
+    expect(agenda.map((i) => i.topicId)).toEqual([
+      'ambition',
+      'goals',
+      'motivation',
+      'type',
+      'willingness-to-invest',
+    ]);
   });
 
   it('puts topics only rated "not relevant yet" after topics with a low rating', () => {
-    const ratings = rate(['orientation'], 4, { ambition: both('nr'), goals: both(2), transparency: both(3, 2) });
-    expect(proposeAgenda(ratings, [], today).map((i) => i.topicId)).toEqual(['goals', 'transparency', 'ambition']);
+    const ratings = rate(['orientation'], 4, {
+      ambition: both('nr'),
+      goals: both(2),
+      transparency: both(3, 2),
+    });
+    expect(proposeAgenda(ratings, [], today).map((i) => i.topicId)).toEqual([
+      'goals',
+      'transparency',
+      'ambition',
+    ]);
   });
 
   it('adds topics with overdue actions last, most overdue first, and never repeats a topic', () => {

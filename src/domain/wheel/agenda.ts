@@ -39,13 +39,16 @@ export function proposeAgenda(ratings: RoundRatings, actions: OpenAction[], toda
       if (b.average === null && a.average !== null) return -1;
       return (a.average ?? 0) - (b.average ?? 0) || wheelOrder(a.topicId) - wheelOrder(b.topicId);
     });
-  for (const t of notInPlace) add({ topicId: t.topicId, reason: { kind: 'not-in-place', stage: placement.stage, average: t.average } });
+  for (const t of notInPlace)
+    add({ topicId: t.topicId, reason: { kind: 'not-in-place', stage: placement.stage, average: t.average } });
 
   const overdue = new Map<string, number>();
   for (const a of actions) {
     if (!a.done && a.dueDate && a.dueDate < today) overdue.set(a.topicId, (overdue.get(a.topicId) ?? 0) + 1);
   }
-  const overdueTopics = [...overdue.entries()].sort((a, b) => b[1] - a[1] || wheelOrder(a[0]) - wheelOrder(b[0]));
+  const overdueTopics = [...overdue.entries()].sort(
+    (a, b) => b[1] - a[1] || wheelOrder(a[0]) - wheelOrder(b[0]),
+  );
   for (const [topicId, count] of overdueTopics) add({ topicId, reason: { kind: 'overdue-actions', count } });
 
   return items;

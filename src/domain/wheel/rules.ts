@@ -88,7 +88,10 @@ export function assessTopics(ratings: RoundRatings): Record<string, TopicAssessm
  */
 export function placeStage(ratings: RoundRatings): StagePlacement {
   const topics = assessTopics(ratings);
-  const rings = Object.fromEntries(STAGE_ORDER.map((s) => [s, assessRing(s, topics)])) as Record<StageId, RingState>;
+  const rings = Object.fromEntries(STAGE_ORDER.map((s) => [s, assessRing(s, topics)])) as Record<
+    StageId,
+    RingState
+  >;
   const stage: StageId = !rings.orientation.inPlace
     ? 'orientation'
     : !rings.integration.inPlace

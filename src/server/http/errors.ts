@@ -25,6 +25,14 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** More for the client beside `error`, such as the current version of something edited meanwhile. */
+  extra?: Record<string, unknown>;
+
+  withBody(extra: Record<string, unknown>): this {
+    this.extra = extra;
+    return this;
+  }
 }
 
 export const notFound = (what = 'Not found') => new AppError(404, 'not_found', what);
@@ -71,6 +79,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
           message: error.message,
           ...(error.details ? { details: error.details } : {}),
         },
+        ...error.extra,
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,2 +1,3 @@
 export * from './accounts.ts';
+export * from './collaborations.ts';
 export * from './organisations.ts';

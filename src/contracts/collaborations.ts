@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { zId, zRequiredText, zText } from './common.ts';
+import { ZOrganisationType } from './organisations.ts';
+
+export const AMBITIONS = ['transaction', 'integration', 'transformation'] as const;
+export const ZAmbition = z.enum(AMBITIONS);
+export const STAGES = ['orientation', 'integration', 'transformation'] as const;
+export const ZStage = z.enum(STAGES);
+
+const zDate = z.iso.date('must be a date like 2026-03-31');
+/** 1 not at all … 4 fully, "nr" not relevant yet, null not answered. */
+export const ZRating = z
+  .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('nr')])
+  .nullable();
+export type RatingValue = z.infer<typeof ZRating>;
+
+export const ZCreateCollaborationBody = z.object({
+  name: zRequiredText(200),
+  purpose: zText(2000).nullable().optional(),
+  startDate: zDate.nullable().optional(),
+  ambition: ZAmbition,
+});
+export type CreateCollaborationBody = z.input<typeof ZCreateCollaborationBody>;
+export const ZUpdateCollaborationBody = ZCreateCollaborationBody.partial().refine(
+  (b) => Object.keys(b).length > 0,
+  'send at least one field to change',
+);
+export type UpdateCollaborationBody = z.input<typeof ZUpdateCollaborationBody>;
+
+export const ZCollaborationParams = z.object({ id: zId });
+export const ZRoundParams = z.object({ id: zId, number: z.coerce.number().int().min(1) });
+export const ZTopicParams = z.object({ id: zId, topicId: z.string().max(60) });
+export const ZItemParams = z.object({ id: zId, itemId: zId });
+
+const ZParticipant = z.object({
+  organisationId: zId,
+  name: z.string(),
+  type: ZOrganisationType,
+  joinedAt: z.string(),
+});
+
+export const ZCollaboration = z
+  .object({
+    id: zId,
+    name: z.string(),
+    purpose: z.string().nullable(),
+    startDate: z.string().nullable(),
+    ambition: ZAmbition,
+    createdByOrganisationId: zId,
+    createdAt: z.string(),
+    archivedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Collaboration' });
+export type Collaboration = z.infer<typeof ZCollaboration>;
+
+export const ZCollaborationSummary = ZCollaboration.extend({
+  partners: z.array(ZParticipant),
+  round: z.number().int(),
+  roundRevealed: z.boolean(),
+  weSubmitted: z.boolean(),
+  stage: ZStage.nullable(),
+  openActions: z.number().int(),
+}).meta({ id: 'CollaborationSummary' });
+export type CollaborationSummary = z.infer<typeof ZCollaborationSummary>;
+export const ZCollaborationList = z.object({ collaborations: z.array(ZCollaborationSummary) });
+
+export const ZAnswer = z.object({
+  organisationId: zId,
+  topicId: z.string(),
+  rating: ZRating,
+  answer: z.string().nullable(),
+});
+export type Answer = z.infer<typeof ZAnswer>;
+
+export const ZRound = z
+  .object({
+    number: z.number().int(),
+    startedAt: z.string(),
+    revealedAt: z.string().nullable(),
+    revealReason: z.enum(['all-submitted', 'early']).nullable(),
+    /** Per organisation only whether it submitted and agreed to reveal early; nothing about its answers. */
+    status: z.array(z.object({ organisationId: zId, submitted: z.boolean(), earlyReveal: z.boolean() })),
+    /** Your organisation's answers, always; other organisations' only once the round is revealed. */
+    answers: z.array(ZAnswer),
+  })
+  .meta({ id: 'Round' });
+export type Round = z.infer<typeof ZRound>;
+
+export const ZAgreement = z
+  .object({
+    id: zId,
+    topicId: z.string(),
+    text: z.string(),
+    agreedBy: z.string().nullable(),
+    agreedOn: z.string(),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Agreement' });
+export type Agreement = z.infer<typeof ZAgreement>;
+
+export const ZAction = z
+  .object({
+    id: zId,
+    topicId: z.string(),
+    text: z.string(),
+    owner: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    done: z.boolean(),
+    overdue: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Action' });
+export type Action = z.infer<typeof ZAction>;
+
+export const ZAgendaItem = z.object({
+  topicId: z.string(),
+  reason: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('gap'),
+      ratings: z.record(z.string(), z.union([z.number(), z.literal('nr')])),
+      spread: z.number(),
+    }),
+    z.object({ kind: z.literal('not-in-place'), stage: ZStage, average: z.number().nullable() }),
+    z.object({ kind: z.literal('overdue-actions'), count: z.number().int() }),
+  ]),
+});
+export type AgendaItemDto = z.infer<typeof ZAgendaItem>;
+
+export const ZPlacement = z.object({
+  round: z.number().int(),
+  stage: ZStage,
+  ringsInPlace: z.array(ZStage),
+  notYetInPlace: z.array(z.string()),
+  gaps: z.array(z.string()),
+  inPlace: z.array(z.string()),
+});
+export type Placement = z.infer<typeof ZPlacement>;
+
+const zShare = z.number().min(0).max(1);
+export const ZTimelinePoint = z.object({
+  round: z.number().int(),
+  rings: z.record(ZStage, z.object({ overall: zShare, domains: z.record(z.string(), zShare) })),
+});
+
+export const ZWorkspace = z
+  .object({
+    collaboration: ZCollaboration,
+    us: z.object({ organisationId: zId, admin: z.boolean(), creator: z.boolean() }),
+    participants: z.array(ZParticipant),
+    rounds: z.array(
+      z.object({ number: z.number().int(), startedAt: z.string(), revealedAt: z.string().nullable() }),
+    ),
+    currentRound: ZRound,
+    /** The latest revealed round before the current one, for reference while answering. */
+    previousRound: ZRound.nullable(),
+    placement: ZPlacement.nullable(),
+    agenda: z.array(ZAgendaItem),
+    agreements: z.array(ZAgreement),
+    actions: z.array(ZAction),
+    timeline: z.array(ZTimelinePoint),
+  })
+  .meta({ id: 'Workspace' });
+export type Workspace = z.infer<typeof ZWorkspace>;
+
+export const ZSaveAnswerBody = z.object({ rating: ZRating, answer: zText(4000).nullable() });
+export type SaveAnswerBody = z.input<typeof ZSaveAnswerBody>;
+
+export const ZCreateAgreementBody = z.object({
+  topicId: z.string().max(60),
+  text: zRequiredText(4000),
+  agreedBy: zText(300).nullable().optional(),
+  agreedOn: zDate.optional(),
+});
+export type CreateAgreementBody = z.input<typeof ZCreateAgreementBody>;
+export const ZUpdateAgreementBody = z.object({
+  text: zRequiredText(4000).optional(),
+  agreedBy: zText(300).nullable().optional(),
+  agreedOn: zDate.optional(),
+  /** The version you edited; a different current version answers 409 with the current agreement. */
+  version: z.number().int().min(1),
+});
+export type UpdateAgreementBody = z.input<typeof ZUpdateAgreementBody>;
+
+export const ZCreateActionBody = z.object({
+  topicId: z.string().max(60),
+  text: zRequiredText(2000),
+  owner: zText(300).nullable().optional(),
+  dueDate: zDate.nullable().optional(),
+});
+export type CreateActionBody = z.input<typeof ZCreateActionBody>;
+export const ZUpdateActionBody = z
+  .object({
+    text: zRequiredText(2000),
+    owner: zText(300).nullable(),
+    dueDate: zDate.nullable(),
+    done: z.boolean(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'send at least one field to change');
+export type UpdateActionBody = z.input<typeof ZUpdateActionBody>;
+export const ZActionList = z.object({ actions: z.array(ZAction) });
+
+export const ZCreatedCollaborationInvitation = z.object({ link: z.string(), expiresAt: z.string() });
+export const ZCollaborationInvitationPreview = z.object({
+  collaborationName: z.string(),
+  invitedBy: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(['open', 'accepted', 'declined', 'expired', 'revoked']),
+});
+export type CollaborationInvitationPreview = z.infer<typeof ZCollaborationInvitationPreview>;
+export const ZAcceptedCollaboration = z.object({ collaborationId: zId });

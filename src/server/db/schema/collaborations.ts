@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { organisations } from './organisations.ts';
+
+export const collaborations = pgTable('collaborations', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  name: text('name').notNull(),
+  purpose: text('purpose'),
+  startDate: date('start_date', { mode: 'string' }),
+  ambition: text('ambition', { enum: ['transaction', 'integration', 'transformation'] }).notNull(),
+  createdByOrganisationId: uuid('created_by_organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
+});
+
+export const collaborationParticipants = pgTable(
+  'collaboration_participants',
+  {
+    collaborationId: uuid('collaboration_id')
+      .notNull()
+      .references(() => collaborations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collaborationId, t.organisationId] }),
+    index('collaboration_participants_org_idx').on(t.organisationId),
+  ],
+);
+
+export const collaborationInvitations = pgTable(
+  'collaboration_invitations',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    collaborationId: uuid('collaboration_id')
+      .notNull()
+      .references(() => collaborations.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedByOrganisationId: uuid('invited_by_organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedByOrganisationId: uuid('accepted_by_organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('collaboration_invitations_collab_idx').on(t.collaborationId)],
+);
+
+export const rounds = pgTable(
+  'rounds',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    collaborationId: uuid('collaboration_id')
+      .notNull()
+      .references(() => collaborations.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    revealedAt: timestamp('revealed_at', { withTimezone: true }),
+    revealReason: text('reveal_reason', { enum: ['all-submitted', 'early'] }),
+  },
+  (t) => [unique('rounds_collaboration_number').on(t.collaborationId, t.number)],
+);
+
+/** Per round and organisation: whether it submitted, and whether it agreed to reveal early. */
+export const roundParticipation = pgTable(
+  'round_participation',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    earlyRevealAt: timestamp('early_reveal_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
+);
+
+export const ratings = pgTable(
+  'ratings',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    topicId: text('topic_id').notNull(),
+    /** 1–4, or null with notRelevant for "not relevant yet", or null alone for an answer without a rating. */
+    rating: smallint('rating'),
+    notRelevant: boolean('not_relevant').notNull().default(false),
+    answer: text('answer'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.organisationId, t.topicId] }),
+    check('ratings_rating_range', sql`${t.rating} is null or ${t.rating} between 1 and 4`),
+  ],
+);
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    collaborationId: uuid('collaboration_id')
+      .notNull()
+      .references(() => collaborations.id, { onDelete: 'cascade' }),
+    topicId: text('topic_id').notNull(),
+    text: text('text').notNull(),
+    agreedBy: text('agreed_by'),
+    agreedOn: date('agreed_on', { mode: 'string' }).notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agreements_collaboration_idx').on(t.collaborationId)],
+);
+
+export const actions = pgTable(
+  'actions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    collaborationId: uuid('collaboration_id')
+      .notNull()
+      .references(() => collaborations.id, { onDelete: 'cascade' }),
+    topicId: text('topic_id').notNull(),
+    text: text('text').notNull(),
+    owner: text('owner'),
+    dueDate: date('due_date', { mode: 'string' }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('actions_collaboration_idx').on(t.collaborationId)],
+);
