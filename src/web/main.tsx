@@ -8,6 +8,11 @@ import { Layout } from './components/Layout.tsx';
 import { AccountPage } from './routes/AccountPage.tsx';
 import { AdminPage } from './routes/AdminPage.tsx';
 import { SignInPage, SignUpPage } from './routes/AuthPages.tsx';
+import {
+  CollaborationPage,
+  NewCollaborationPage,
+  PartnerInvitationPage,
+} from './routes/CollaborationPages.tsx';
 import { DashboardPage } from './routes/DashboardPage.tsx';
 import { InvitationPage } from './routes/InvitationPage.tsx';
 import { LandingPage } from './routes/LandingPage.tsx';
@@ -35,6 +40,9 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/account" element={<AccountPage />} />
             <Route path="/invitations/:token" element={<InvitationPage />} />
             <Route path="/admin" element={<AdminPage />} />
+            <Route path="/collaborations/new" element={<NewCollaborationPage />} />
+            <Route path="/collaborations/:id" element={<CollaborationPage />} />
+            <Route path="/partner-invitations/:token" element={<PartnerInvitationPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Layout>

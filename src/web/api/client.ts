@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: { field: string; message: string }[] = [],
+    /** Anything the API sent beside `error`, such as the current version after an edit conflict. */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -51,6 +53,7 @@ export async function api<T>(
       error?.code ?? 'unknown',
       error?.message ?? response.statusText,
       error?.details,
+      (data ?? {}) as Record<string, unknown>,
     );
   }
   return data as T;

@@ -8,6 +8,21 @@ import type {
   SignUpBody,
 } from '../../contracts/accounts.ts';
 import type {
+  Action,
+  Agreement,
+  Answer,
+  CollaborationInvitationPreview,
+  CollaborationSummary,
+  CreateActionBody,
+  CreateAgreementBody,
+  CreateCollaborationBody,
+  Round,
+  SaveAnswerBody,
+  UpdateActionBody,
+  UpdateAgreementBody,
+  Workspace,
+} from '../../contracts/collaborations.ts';
+import type {
   CreatedInvitation,
   CreateInvitationBody,
   CreateOrganisationBody,
@@ -64,4 +79,35 @@ export const endpoints = {
   grantRole: (userId: string, role: PlatformRole) => api<Ok>('PUT', `/admin/users/${userId}/roles/${role}`),
   revokeRole: (userId: string, role: PlatformRole) =>
     api<Ok>('DELETE', `/admin/users/${userId}/roles/${role}`),
+  collaborations: () => api<{ collaborations: CollaborationSummary[] }>('GET', '/collaborations'),
+  createCollaboration: (body: CreateCollaborationBody) => api<Workspace>('POST', '/collaborations', body),
+  workspace: (id: string) => api<Workspace>('GET', `/collaborations/${id}`),
+  round: (id: string, number: number) => api<Round>('GET', `/collaborations/${id}/rounds/${number}`),
+  saveAnswer: (id: string, topicId: string, body: SaveAnswerBody) =>
+    api<Answer>('PUT', `/collaborations/${id}/answers/${topicId}`, body),
+  submitRound: (id: string) => api<{ revealed: boolean }>('POST', `/collaborations/${id}/submit`),
+  revealEarly: (id: string) => api<{ revealed: boolean }>('POST', `/collaborations/${id}/reveal-early`),
+  startRound: (id: string) => api<Workspace>('POST', `/collaborations/${id}/rounds`),
+  inviteCollaborationPartner: (id: string) =>
+    api<{ link: string; expiresAt: string }>('POST', `/collaborations/${id}/invitations`),
+  leaveCollaboration: (id: string) => api<Ok>('POST', `/collaborations/${id}/leave`),
+  archiveCollaboration: (id: string) => api<Ok>('POST', `/collaborations/${id}/archive`),
+  previewPartnerInvitation: (token: string) =>
+    api<CollaborationInvitationPreview>('GET', `/partner-invitations/${encodeURIComponent(token)}`),
+  acceptPartnerInvitation: (token: string) =>
+    api<{ collaborationId: string }>('POST', `/partner-invitations/${encodeURIComponent(token)}/accept`),
+  declinePartnerInvitation: (token: string) =>
+    api<Ok>('POST', `/partner-invitations/${encodeURIComponent(token)}/decline`),
+  createAgreement: (id: string, body: CreateAgreementBody) =>
+    api<Agreement>('POST', `/collaborations/${id}/agreements`, body),
+  updateAgreement: (id: string, agreementId: string, body: UpdateAgreementBody) =>
+    api<Agreement>('PATCH', `/collaborations/${id}/agreements/${agreementId}`, body),
+  deleteAgreement: (id: string, agreementId: string) =>
+    api<Ok>('DELETE', `/collaborations/${id}/agreements/${agreementId}`),
+  createAction: (id: string, body: CreateActionBody) =>
+    api<Action>('POST', `/collaborations/${id}/actions`, body),
+  updateAction: (id: string, actionId: string, body: UpdateActionBody) =>
+    api<Action>('PATCH', `/collaborations/${id}/actions/${actionId}`, body),
+  deleteAction: (id: string, actionId: string) =>
+    api<Ok>('DELETE', `/collaborations/${id}/actions/${actionId}`),
 };

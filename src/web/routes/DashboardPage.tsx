@@ -6,6 +6,7 @@ import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { useRefreshSession } from '../session.ts';
+import { CollaborationCards } from './CollaborationPages.tsx';
 import { RequireUser } from './guards.tsx';
 
 export function DashboardPage() {
@@ -27,6 +28,7 @@ function Dashboard({ me }: { me: Me }) {
   return (
     <div>
       <h1>{t('dashboard.title', { name: me.user.name })}</h1>
+      {me.activeOrganisationId && <CollaborationCards />}
       <section aria-labelledby="orgs">
         <div className="section-head">
           <h2 id="orgs">{t('dashboard.myOrganisations')}</h2>
@@ -81,7 +83,6 @@ function Dashboard({ me }: { me: Me }) {
               <Link to="/organisation/members">{t('dashboard.nextInvite')}</Link>
             </li>
           </ul>
-          <p className="muted">{t('dashboard.collaborationsSoon')}</p>
         </section>
       )}
     </div>

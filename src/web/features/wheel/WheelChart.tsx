@@ -1,0 +1,133 @@
+import { type KeyboardEvent, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../domain/instrument/types.ts';
+import { CENTRE, neighbour, WHEEL_SIZE, wheelSegments } from './geometry.ts';
+
+export type TopicState = 'empty' | 'ours' | 'waiting' | 'revealed' | 'inPlace';
+export type TopicView = { state: TopicState; gap: boolean; agreed: boolean };
+
+const DOMAINS = ['value-creation', 'resources', 'partnership-processes'] as const;
+
+/**
+ * The collaboration's wheel: each segment a button that says its domain, stage, topic and state.
+ * One segment is in the tab order at a time; arrow keys move around and between the rings.
+ */
+export function WheelChart(props: {
+  views: Record<string, TopicView>;
+  selected: string | null;
+  onSelect: (topicId: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang: Locale = i18n.language === 'en' ? 'en' : 'nl';
+  const segments = useMemo(() => wheelSegments(lang), [lang]);
+  const refs = useRef<Record<string, SVGGElement | null>>({});
+  const focusable = props.selected ?? segments[0]!.topic.id;
+
+  const onKeyDown = (event: KeyboardEvent, topicId: string) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      props.onSelect(topicId);
+      return;
+    }
+    const next = neighbour(segments, topicId, event.key);
+    if (next && next !== topicId) {
+      event.preventDefault();
+      props.onSelect(next);
+      refs.current[next]?.focus();
+    }
+  };
+
+  const describe = (topicId: string) => {
+    const view = props.views[topicId];
+    const segment = segments.find((s) => s.topic.id === topicId)!;
+    const parts = [
+      segment.topic.label[lang],
+      t(`collab.domains.${segment.topic.domain}`),
+      t(`collab.stages.${segment.topic.stage}`),
+      t(`collab.state.${view?.state ?? 'empty'}`),
+    ];
+    if (view?.gap) parts.push(t('collab.state.gap'));
+    if (view?.agreed) parts.push(t('collab.state.agreed'));
+    return parts.join(', ');
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the group names the wheel's buttons
+    <svg
+      viewBox={`0 0 ${WHEEL_SIZE} ${WHEEL_SIZE}`}
+      className="wheel-chart"
+      role="group"
+      aria-label={t('collab.wheelLabel')}
+    >
+      <defs>
+        {DOMAINS.map((d) => (
+          <pattern
+            key={d}
+            id={`hatch-${d}`}
+            width="8"
+            height="8"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="8" height="8" className={`hatch-bg domain-${d}`} />
+            <line x1="0" y1="0" x2="0" y2="8" className={`hatch-line domain-${d}`} strokeWidth="3" />
+          </pattern>
+        ))}
+      </defs>
+      {segments.map((s) => {
+        const view = props.views[s.topic.id] ?? { state: 'empty', gap: false, agreed: false };
+        const selected = props.selected === s.topic.id;
+        return (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG segment cannot be a <button>; it behaves as one
+          <g
+            key={s.topic.id}
+            ref={(el) => {
+              refs.current[s.topic.id] = el;
+            }}
+            role="button"
+            tabIndex={s.topic.id === focusable ? 0 : -1}
+            aria-label={describe(s.topic.id)}
+            aria-pressed={selected}
+            data-topic={s.topic.id}
+            className={`seg domain-${s.topic.domain} stage-${s.topic.stage} state-${view.state}${selected ? ' selected' : ''}${view.gap ? ' has-gap' : ''}`}
+            onClick={() => props.onSelect(s.topic.id)}
+            onKeyDown={(e) => onKeyDown(e, s.topic.id)}
+          >
+            <path
+              d={s.path}
+              transform={`translate(${CENTRE},${CENTRE})`}
+              fill={view.state === 'waiting' ? `url(#hatch-${s.topic.domain})` : undefined}
+            />
+            <text
+              x={s.x}
+              y={s.y}
+              transform={s.rotation ? `rotate(${s.rotation} ${s.x} ${s.y})` : undefined}
+              textAnchor="middle"
+              dominantBaseline="middle"
+              fontSize={s.fontSize.toFixed(1)}
+              aria-hidden="true"
+            >
+              {s.topic.label[lang]}
+            </text>
+            {view.gap && (
+              <g aria-hidden="true" className="marker gap-marker">
+                <circle cx={s.markerX} cy={s.markerY} r="9" />
+                <text x={s.markerX} y={s.markerY} textAnchor="middle" dominantBaseline="central">
+                  ≠
+                </text>
+              </g>
+            )}
+            {view.agreed && !view.gap && (
+              <g aria-hidden="true" className="marker agreed-marker">
+                <circle cx={s.markerX} cy={s.markerY} r="9" />
+                <text x={s.markerX} y={s.markerY} textAnchor="middle" dominantBaseline="central">
+                  ✓
+                </text>
+              </g>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
