@@ -105,12 +105,11 @@ export function WheelChart(props: {
               textAnchor="middle"
               dominantBaseline="middle"
               fontSize={s.fontSize.toFixed(1)}
-              aria-hidden="true"
             >
               {s.topic.label[lang]}
             </text>
             {view.gap && (
-              <g aria-hidden="true" className="marker gap-marker">
+              <g className="marker gap-marker">
                 <circle cx={s.markerX} cy={s.markerY} r="9" />
                 <text x={s.markerX} y={s.markerY} textAnchor="middle" dominantBaseline="central">
                   ≠
@@ -118,7 +117,7 @@ export function WheelChart(props: {
               </g>
             )}
             {view.agreed && !view.gap && (
-              <g aria-hidden="true" className="marker agreed-marker">
+              <g className="marker agreed-marker">
                 <circle cx={s.markerX} cy={s.markerY} r="9" />
                 <text x={s.markerX} y={s.markerY} textAnchor="middle" dominantBaseline="central">
                   ✓
