@@ -13,6 +13,7 @@ const browser = await chromium.launch({
 });
 
 async function signIn(page: Page, email: string) {
+  await page.context().clearCookies();
   const response = await page.request.post(`${base}/api/v1/auth/sign-in`, {
     data: { email, password: 'impactwheel-demo' },
   });
@@ -46,6 +47,33 @@ for (const language of ['nl', 'en'] as const) {
       await page.goto(`${base}${path}`);
       await shot(name);
     }
+    await page.goto(`${base}/collaborations/new`);
+    await shot('collaboration-new');
+    await page.goto(`${base}/dashboard`);
+    await page.getByRole('link', { name: 'Inpakken en verzenden voor de bouw' }).click();
+    await page.waitForURL(/collaborations\//);
+    const collaborationUrl = page.url();
+    await shot('collaboration-wheel');
+    await page.locator('[data-topic="equality"]').click();
+    await shot('collaboration-topic');
+    for (const tab of language === 'nl'
+      ? ['Agenda', 'Rondes', 'Partners', 'Acties']
+      : ['Agenda', 'Rounds', 'Partners', 'Actions']) {
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await shot(`collaboration-${tab.toLowerCase()}`);
+    }
+    await page.getByRole('tab', { name: language === 'nl' ? 'Partners' : 'Partners' }).click();
+    await page
+      .getByRole('button', { name: language === 'nl' ? 'Maak uitnodigingslink' : 'Create invitation link' })
+      .click();
+    const partnerLink = await page.getByTestId('copy-value').inputValue();
+    await signIn(page, 'ingrid@assemblage-oost.demo');
+    await page.goto(partnerLink.replace(/^https?:\/\/[^/]+/, base));
+    await shot('partner-invitation');
+    await signIn(page, 'marco@vanderlindenbouw.demo');
+    await page.goto(collaborationUrl);
+    await shot('collaboration-waiting');
+    await signIn(page, 'sanne@werkpoort.demo');
     await page.goto(`${base}/organisation`);
     await page.getByRole('button', { name: language === 'nl' ? 'Profiel bewerken' : 'Edit profile' }).click();
     await shot('organisation-edit');

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.seedDemo && (await seedDemoIfEmpty(database.db)))
-    say('Demo data created (16 organisations from the study).');
+    say('Demo data created: the 16 enterprises of the study, a municipality and six collaborations.');
   await app.listen({ port: config.port, host: config.host });
 
   const address = app.server.address();

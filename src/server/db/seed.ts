@@ -5,6 +5,7 @@ import { hash } from '@node-rs/argon2';
 import { count, inArray } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { memberships, organisations, platformRoles, users } from './schema/index.ts';
+import { DEMO_COLLABORATIONS, seedCollaborations } from './seed-collaborations.ts';
 
 export const DEMO_PASSWORD = 'impactwheel-demo';
 
@@ -157,7 +158,10 @@ function readSample(): SampleRow[] {
   });
 }
 
-/** Seeds the demo installation once: only when the database has no accounts at all. */
+/**
+ * Seeds the demo installation once, only when the database has no accounts at all: the study's sixteen
+ * enterprises, a municipality, and collaborations between them.
+ */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return false;
@@ -168,6 +172,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       .values({ name: 'Platformbeheer', email: DEMO_SIGN_INS[2]!.email, passwordHash })
       .returning();
     await tx.insert(platformRoles).values({ userId: admin!.id, role: 'platform_admin' });
+    const orgIds: Record<string, string> = {};
     for (const row of readSample()) {
       const invented = INVENTED[row.participant]!;
       const wise = row.type === 'WISE';
@@ -191,7 +196,29 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         .values({ name: invented.person, email: invented.email, passwordHash })
         .returning();
       await tx.insert(memberships).values({ organisationId: org!.id, userId: user!.id, role: 'admin' });
+      orgIds[invented.name] = org!.id;
     }
+    // Not in the study's sample: the municipality that joins one collaboration as a third partner.
+    const [municipality] = await tx
+      .insert(organisations)
+      .values({
+        name: 'Gemeente Tilburg',
+        type: 'municipality',
+        sector: 'Werk en inkomen',
+        place: 'Tilburg',
+        description:
+          'Team werkgeversdienstverlening: helpt werkgevers en sociale ondernemingen met plaatsingen.',
+      })
+      .returning();
+    const [official] = await tx
+      .insert(users)
+      .values({ name: 'Fatima Ouali', email: 'fatima@gemeentetilburg.demo', passwordHash })
+      .returning();
+    await tx
+      .insert(memberships)
+      .values({ organisationId: municipality!.id, userId: official!.id, role: 'admin' });
+    orgIds['Gemeente Tilburg'] = municipality!.id;
+    await seedCollaborations(tx, DEMO_COLLABORATIONS, orgIds);
   });
   return true;
 }

@@ -1,0 +1,245 @@
+import { wheel } from '../../domain/instrument/wheel.ts';
+import type { Db } from './client.ts';
+import {
+  actions,
+  agreements,
+  collaborationParticipants,
+  collaborations,
+  ratings,
+  roundParticipation,
+  rounds,
+} from './schema/index.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Level = 'low' | 'mid' | 'high';
+
+/** A small deterministic generator, so the demo looks the same on every machine. */
+function generator(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const PICK: Record<Level, number[]> = { low: [1, 1, 2, 2, 3], mid: [2, 3, 3, 3, 4], high: [3, 3, 4, 4, 4] };
+
+type RoundPlan = {
+  /** How far each ring is, per organisation; `override` pins single topics (for gaps). */
+  levels: Record<'orientation' | 'integration' | 'transformation', Level>;
+  override?: Record<string, number[]>;
+  revealed: boolean;
+  submittedBy?: number[];
+};
+
+export type DemoCollaboration = {
+  name: string;
+  purpose: string;
+  ambition: 'transaction' | 'integration' | 'transformation';
+  startDate: string;
+  organisations: string[];
+  rounds: RoundPlan[];
+  agreements?: { topicId: string; text: string; agreedBy: string; agreedOn: string }[];
+  actions?: { topicId: string; text: string; owner: string; dueDate: string | null; done?: boolean }[];
+};
+
+const ANSWERS: Record<Level, string> = {
+  low: 'Hier hebben we het nog niet echt over gehad.',
+  mid: 'Deels; we merken dat het per project verschilt.',
+  high: 'Ja, dit hebben we goed geregeld en we bespreken het geregeld.',
+};
+
+/** Seeds collaborations like those in the study: mostly transactional, some deepened, one with a municipality. */
+export async function seedCollaborations(tx: Tx, plans: DemoCollaboration[], orgIds: Record<string, string>) {
+  let seed = 7;
+  for (const plan of plans) {
+    const organisationIds = plan.organisations.map((name) => orgIds[name]!);
+    const [collaboration] = await tx
+      .insert(collaborations)
+      .values({
+        name: plan.name,
+        purpose: plan.purpose,
+        ambition: plan.ambition,
+        startDate: plan.startDate,
+        createdByOrganisationId: organisationIds[0]!,
+        createdAt: new Date(`${plan.startDate}T09:00:00Z`),
+      })
+      .returning();
+    await tx
+      .insert(collaborationParticipants)
+      .values(
+        organisationIds.map((organisationId) => ({ collaborationId: collaboration!.id, organisationId })),
+      );
+    for (const [index, roundPlan] of plan.rounds.entries()) {
+      const started = new Date(Date.parse(`${plan.startDate}T09:00:00Z`) + index * 120 * 86_400_000);
+      const [round] = await tx
+        .insert(rounds)
+        .values({
+          collaborationId: collaboration!.id,
+          number: index + 1,
+          startedAt: started,
+          revealedAt: roundPlan.revealed ? new Date(started.getTime() + 14 * 86_400_000) : null,
+          revealReason: roundPlan.revealed ? 'all-submitted' : null,
+        })
+        .returning();
+      const random = generator(seed++);
+      const answering = roundPlan.revealed ? organisationIds.map((_, i) => i) : (roundPlan.submittedBy ?? []);
+      const rows = [];
+      for (const orgIndex of answering) {
+        for (const topic of wheel.topics) {
+          const level = roundPlan.levels[topic.stage];
+          const pinned = roundPlan.override?.[topic.id]?.[orgIndex];
+          const options = PICK[level];
+          const rating = pinned ?? options[Math.floor(random() * options.length)]!;
+          rows.push({
+            roundId: round!.id,
+            organisationId: organisationIds[orgIndex]!,
+            topicId: topic.id,
+            rating,
+            answer: ANSWERS[rating >= 3 ? (rating === 4 ? 'high' : 'mid') : 'low'],
+          });
+        }
+        await tx.insert(roundParticipation).values({
+          roundId: round!.id,
+          organisationId: organisationIds[orgIndex]!,
+          submittedAt: new Date(started.getTime() + 7 * 86_400_000),
+        });
+      }
+      if (rows.length) await tx.insert(ratings).values(rows);
+    }
+    for (const a of plan.agreements ?? []) {
+      await tx.insert(agreements).values({ collaborationId: collaboration!.id, ...a });
+    }
+    for (const a of plan.actions ?? []) {
+      await tx.insert(actions).values({
+        collaborationId: collaboration!.id,
+        topicId: a.topicId,
+        text: a.text,
+        owner: a.owner,
+        dueDate: a.dueDate,
+        doneAt: a.done ? new Date() : null,
+      });
+    }
+  }
+}
+
+const transactional = (override: Record<string, number[]> = {}): RoundPlan => ({
+  levels: { orientation: 'mid', integration: 'low', transformation: 'low' },
+  // Partnership processes stay short of the Orientation ring: formed on personal contact, little laid down.
+  override: { formation: [2, 2, 2], transparency: [2, 3, 2], ...override },
+  revealed: true,
+});
+
+export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
+  {
+    name: 'Inpakken en verzenden voor de bouw',
+    purpose:
+      'Werkpoort verzorgt de logistiek van bouwmaterialen; samen willen we meer mensen doorplaatsen naar de bouw.',
+    ambition: 'integration',
+    startDate: '2025-03-03',
+    organisations: ['Werkpoort Logistiek', 'Van der Linden Bouw', 'Gemeente Tilburg'],
+    rounds: [
+      transactional({ equality: [4, 2, 3] }),
+      {
+        levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
+        override: { equality: [4, 1, 3], risk: [2, 2, 2], trust: [3, 2, 2] },
+        revealed: true,
+      },
+      {
+        levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
+        revealed: false,
+        submittedBy: [1],
+      },
+    ],
+    agreements: [
+      {
+        topicId: 'goals',
+        text: 'Elk jaar plaatsen we samen minstens vier medewerkers door naar een baan in de bouw.',
+        agreedBy: 'Sanne de Vries, Marco van der Linden',
+        agreedOn: '2025-07-01',
+      },
+      {
+        topicId: 'transparency',
+        text: 'We delen elk kwartaal de planning en de bezetting.',
+        agreedBy: 'Sanne de Vries, Marco van der Linden, Gemeente Tilburg',
+        agreedOn: '2025-09-15',
+      },
+    ],
+    actions: [
+      {
+        topicId: 'equality',
+        text: 'Gesprek over de prijsafspraken en wie welk risico draagt',
+        owner: 'Marco',
+        dueDate: '2025-10-01',
+      },
+      {
+        topicId: 'risk',
+        text: 'Overzicht maken van loonkostensubsidie en proefplaatsingen',
+        owner: 'Gemeente Tilburg',
+        dueDate: '2026-12-15',
+      },
+      {
+        topicId: 'goals',
+        text: 'Eerste twee kandidaten voorstellen',
+        owner: 'Sanne',
+        dueDate: '2025-06-01',
+        done: true,
+      },
+    ],
+  },
+  {
+    name: 'Testwerk en beheer',
+    purpose: 'CodeKracht test software voor Digitaal Vooruit.',
+    ambition: 'transaction',
+    startDate: '2025-01-15',
+    organisations: ['CodeKracht', 'Digitaal Vooruit'],
+    rounds: [transactional({ ambition: [4, 2] })],
+    actions: [
+      {
+        topicId: 'ambition',
+        text: 'Samen de impactdoelen opschrijven',
+        owner: 'Mehmet',
+        dueDate: '2026-02-01',
+      },
+    ],
+  },
+  {
+    name: 'Lunch en catering',
+    purpose: 'De Gastvrije Keuken verzorgt de lunch voor de drukkerij.',
+    ambition: 'transaction',
+    startDate: '2024-10-01',
+    organisations: ['De Gastvrije Keuken', 'Drukkerij Hendriks'],
+    rounds: [transactional()],
+  },
+  {
+    name: 'Schoonmaak en onderhoud installaties',
+    purpose: 'Facilitair Samen doet schoonmaak en eenvoudig onderhoud bij klanten van Klimaatwerk.',
+    ambition: 'transaction',
+    startDate: '2025-05-12',
+    organisations: ['Facilitair Samen', 'Klimaatwerk Installaties'],
+    rounds: [transactional({ 'willingness-to-invest': [4, 1] })],
+  },
+  {
+    name: 'Herstel van werkkleding',
+    purpose: 'Naad & Draad herstelt de werkkleding van de uitzendkrachten van PersoneelsPlan.',
+    ambition: 'transaction',
+    startDate: '2025-08-20',
+    organisations: ['Naad & Draad', 'PersoneelsPlan'],
+    rounds: [transactional()],
+  },
+  {
+    name: 'Leerwerkplekken in de bouw',
+    purpose: 'Bouwmaat Breda en Bouwgroep Zuid leiden samen mensen op voor werk op de bouwplaats.',
+    ambition: 'integration',
+    startDate: '2024-09-01',
+    organisations: ['Bouwmaat Breda', 'Bouwgroep Zuid'],
+    rounds: [
+      transactional(),
+      {
+        levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
+        override: { flexibility: [4, 2] },
+        revealed: true,
+      },
+    ],
+  },
+];

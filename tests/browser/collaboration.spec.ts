@@ -1,0 +1,130 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible, ImpactWheel } from './pages/app.ts';
+
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** Page model of the collaboration workspace, in the words of the screen (Dutch). */
+class Workspace {
+  constructor(readonly page: Page) {
+    page.on('dialog', (dialog) => void dialog.accept());
+  }
+
+  segment(topic: string) {
+    return this.page.getByRole('button', { name: new RegExp(`^${topic},`) });
+  }
+
+  async answer(topic: string, rating: string, text: string) {
+    await this.segment(topic).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: topic })).toBeVisible();
+    await this.page.getByLabel(rating).check();
+    await this.page.getByLabel('Ons antwoord op de vraag').fill(text);
+    await this.page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Antwoorden indienen' }).click();
+    await expect(this.page.getByRole('button', { name: 'Antwoorden indienen' })).toHaveCount(0);
+  }
+
+  tab(name: string) {
+    return this.page.getByRole('tab', { name: new RegExp(`^${name}`) });
+  }
+}
+
+test('two organisations complete a round, see the reveal, the gap and the agenda', async ({ browser }) => {
+  const seContext = await browser.newContext();
+  const se = new ImpactWheel(await seContext.newPage());
+  await se.useDutch();
+  await se.page.goto('/sign-up');
+  await se.signUp('Sanne Test', `sanne-${unique()}@example.org`);
+  await se.createOrganisation(
+    'Werkpoort Proef',
+    'Sociale onderneming gericht op werk (SROI / leerwerkbedrijf)',
+  );
+  await se.nav('Overzicht').click();
+  await expect(se.page.getByRole('heading', { name: 'Nog geen samenwerkingen' })).toBeVisible();
+  await se.page.getByRole('link', { name: 'Begin een samenwerking' }).click();
+  await expectAccessible(se.page, 'new collaboration');
+  await se.page.getByLabel('Naam van de samenwerking').fill('Inpakwerk proef');
+  await se.page.getByLabel('Integratie: werkprocessen op elkaar afstemmen').check();
+  await se.page.getByRole('button', { name: 'Samenwerking starten' }).click();
+  await expect(se.page.getByRole('heading', { level: 1, name: 'Inpakwerk proef' })).toBeVisible();
+  const sanne = new Workspace(se.page);
+  await expectAccessible(se.page, 'workspace (empty)');
+
+  await sanne.tab('Partners').click();
+  await se.page.getByRole('button', { name: 'Maak uitnodigingslink' }).click();
+  const link = await se.page.getByTestId('copy-value').inputValue();
+  await expectAccessible(se.page, 'partners');
+
+  const coContext = await browser.newContext();
+  const co = new ImpactWheel(await coContext.newPage());
+  await co.useDutch();
+  await co.page.goto('/sign-up');
+  await co.signUp('Marco Test', `marco-${unique()}@example.org`);
+  await co.createOrganisation('Bouwbedrijf Proef', 'Regulier bedrijf');
+  await co.page.goto(link);
+  await expect(
+    co.page.getByText('Werkpoort Proef nodigt jullie uit voor de samenwerking “Inpakwerk proef”.'),
+  ).toBeVisible();
+  await expectAccessible(co.page, 'partner invitation');
+  await co.page.getByRole('button', { name: 'Meedoen' }).click();
+  await expect(co.page.getByRole('heading', { level: 1, name: 'Inpakwerk proef' })).toBeVisible();
+  const marco = new Workspace(co.page);
+
+  // Each answers privately; keyboard works on the wheel too.
+  await se.page.reload();
+  await sanne.tab('Wiel').click();
+  await sanne.segment('Ambitie').focus();
+  await se.page.keyboard.press('ArrowRight');
+  await expect(sanne.segment('Doelen')).toBeFocused();
+  await se.page.keyboard.press('Enter');
+  await expect(se.page.getByRole('heading', { level: 2, name: 'Doelen' })).toBeVisible();
+  await sanne.answer('Gelijkwaardigheid', '4 · volledig', 'Wij voelen ons gelijkwaardig.');
+  await sanne.answer('Ambitie', '3 · grotendeels', 'Meer mensen aan het werk.');
+  await expectAccessible(se.page, 'topic panel');
+  await sanne.submit();
+  await expect(se.page.getByText('Jullie organisatie: heeft ingediend')).toBeVisible();
+
+  await co.page.reload();
+  await expect(co.page.getByText('Werkpoort Proef: heeft ingediend')).toBeVisible();
+  await marco.answer('Gelijkwaardigheid', '1 · helemaal niet', 'Wij bepalen nu nog alles.');
+  await marco.answer('Ambitie', '4 · volledig', 'Inclusiever worden.');
+  // Before the reveal, Marco sees nothing of Sanne's answers.
+  await expect(co.page.getByText('Wij voelen ons gelijkwaardig.')).toHaveCount(0);
+  await marco.submit();
+  await expect(co.page.getByText('Ronde 1 is zichtbaar voor alle partners.')).toBeVisible();
+
+  await se.page.reload();
+  await expect(se.page.getByText('Ronde 1 is zichtbaar voor alle partners.')).toBeVisible();
+  await expect(sanne.segment('Gelijkwaardigheid')).toHaveAccessibleName(/jullie zien het verschillend/);
+  await sanne.segment('Gelijkwaardigheid').click();
+  await expect(se.page.getByText('Wij bepalen nu nog alles.')).toBeVisible();
+  await expect(se.page.getByRole('row', { name: /Bouwbedrijf Proef 1 · helemaal niet/ })).toBeVisible();
+  await se.page.getByText('Waarom?').click();
+  await expect(se.page.getByTestId('stage-explanation')).toContainText('Oriëntatie.');
+  await expect(se.page.getByTestId('stage-explanation')).toContainText(
+    'Jullie zien het verschillend bij: Gelijkwaardigheid.',
+  );
+  await expectAccessible(se.page, 'revealed wheel');
+
+  await sanne.tab('Agenda').click();
+  const first = se.page.locator('.agenda-item').first();
+  await expect(first.getByRole('heading', { name: 'Gelijkwaardigheid' })).toBeVisible();
+  await expect(first).toContainText('3 punten verschil');
+  await expect(first).toContainText('Hoe denken we over gelijkwaardigheid in de samenwerking?');
+  await expectAccessible(se.page, 'agenda');
+
+  // An agreement, then the list view shows the same wheel as text.
+  await sanne.tab('Wiel').click();
+  await sanne.segment('Gelijkwaardigheid').click();
+  await se.page.getByLabel('Wat spreken jullie af?').fill('We bespreken de prijzen elk kwartaal samen.');
+  await se.page.getByRole('button', { name: 'Afspraak vastleggen' }).click();
+  await expect(se.page.getByText('We bespreken de prijzen elk kwartaal samen.')).toBeVisible();
+  await se.page.getByRole('button', { name: 'Toon als lijst' }).click();
+  await expect(se.page.getByRole('button', { name: /Gelijkwaardigheid.*afspraak gemaakt/ })).toBeVisible();
+  await expectAccessible(se.page, 'list view');
+  await seContext.close();
+  await coContext.close();
+});
