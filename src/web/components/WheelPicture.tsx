@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { WHEEL_SIZE, wheelSegments } from '../features/wheel/geometry.ts';
+import { SegmentShape } from '../features/wheel/SegmentShape.tsx';
 
 /** The wheel as a picture (landing page): 21 topics in three rings and three domains. */
 export function WheelPicture() {
   const { i18n } = useTranslation();
-  const segments = wheelSegments(i18n.language === 'en' ? 'en' : 'nl');
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const segments = wheelSegments(lang);
   return (
     <svg
       viewBox={`0 0 ${WHEEL_SIZE} ${WHEEL_SIZE}`}
@@ -14,17 +16,7 @@ export function WheelPicture() {
     >
       {segments.map((s) => (
         <g key={s.topic.id} className={`seg domain-${s.topic.domain} stage-${s.topic.stage}`}>
-          <path d={s.path} transform={`translate(${WHEEL_SIZE / 2},${WHEEL_SIZE / 2})`} />
-          <text
-            x={s.x}
-            y={s.y}
-            transform={s.rotation ? `rotate(${s.rotation} ${s.x} ${s.y})` : undefined}
-            textAnchor="middle"
-            dominantBaseline="middle"
-            fontSize={s.fontSize.toFixed(1)}
-          >
-            {s.topic.label[i18n.language === 'en' ? 'en' : 'nl']}
-          </text>
+          <SegmentShape segment={s} lang={lang} />
         </g>
       ))}
     </svg>

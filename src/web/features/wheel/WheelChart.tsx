@@ -1,7 +1,8 @@
 import { type KeyboardEvent, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../domain/instrument/types.ts';
-import { CENTRE, neighbour, WHEEL_SIZE, wheelSegments } from './geometry.ts';
+import { neighbour, WHEEL_SIZE, wheelSegments } from './geometry.ts';
+import { SegmentShape } from './SegmentShape.tsx';
 
 export type TopicState = 'empty' | 'ours' | 'waiting' | 'revealed' | 'inPlace';
 export type TopicView = { state: TopicState; gap: boolean; agreed: boolean };
@@ -93,21 +94,11 @@ export function WheelChart(props: {
             onClick={() => props.onSelect(s.topic.id)}
             onKeyDown={(e) => onKeyDown(e, s.topic.id)}
           >
-            <path
-              d={s.path}
-              transform={`translate(${CENTRE},${CENTRE})`}
+            <SegmentShape
+              segment={s}
+              lang={lang}
               fill={view.state === 'waiting' ? `url(#hatch-${s.topic.domain})` : undefined}
             />
-            <text
-              x={s.x}
-              y={s.y}
-              transform={s.rotation ? `rotate(${s.rotation} ${s.x} ${s.y})` : undefined}
-              textAnchor="middle"
-              dominantBaseline="middle"
-              fontSize={s.fontSize.toFixed(1)}
-            >
-              {s.topic.label[lang]}
-            </text>
             {view.gap && (
               <g className="marker gap-marker">
                 <circle cx={s.markerX} cy={s.markerY} r="9" />
