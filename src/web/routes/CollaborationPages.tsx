@@ -348,13 +348,7 @@ function WorkspaceView({ workspace }: { workspace: Workspace }) {
           </button>
         ))}
       </div>
-      <div
-        role="tabpanel"
-        id={`panel-${tab}`}
-        aria-labelledby={`tab-${tab}`}
-        className="tabpanel"
-        tabIndex={0}
-      >
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
         {tab === 'wheel' && (
           <div className="wheel-layout">
             <div className="wheel-side">

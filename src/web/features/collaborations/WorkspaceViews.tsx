@@ -113,7 +113,7 @@ export function RoundsView({ workspace }: { workspace: Workspace }) {
                       return (
                         <td key={s}>
                           <span className="bar" aria-hidden="true">
-                            <span style={{ width: percent(ring?.overall ?? 0) }} />
+                            <span className="bar-fill" style={{ width: percent(ring?.overall ?? 0) }} />
                           </span>{' '}
                           {percent(ring?.overall ?? 0)}
                           <span className="muted small-print">
