@@ -9,6 +9,8 @@ const skipped: string[] = [];
 step('Unit tests (Vitest)');
 run('npx', ['vitest', 'run', '--project', 'unit']);
 
+// The API tests read the PDF reports with poppler's pdftotext.
+if (!which('pdftotext')) requirePackages(['poppler-utils'], 'The API tests of the PDF reports');
 step('API tests on embedded PGlite');
 run('npx', ['vitest', 'run', '--project', 'api'], { TEST_DATABASE_URL: '' });
 

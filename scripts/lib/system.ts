@@ -28,12 +28,12 @@ export function which(command: string): string | null {
 }
 
 /** Installs Debian packages when we are root; otherwise stops and says what to install. */
-export function requirePackages(packages: string[], why: string, skipVariable: string): void {
+export function requirePackages(packages: string[], why: string, skipVariable?: string): void {
   if (!isRoot) {
     process.stderr.write(
       `\n✗ ${why} needs the Debian package(s) ${packages.join(', ')}, which are not installed.\n` +
         `  Install them:  sudo apt-get install -y ${packages.join(' ')}\n` +
-        `  or skip this layer on purpose with ${skipVariable}=1.\n`,
+        (skipVariable ? `  or skip this layer on purpose with ${skipVariable}=1.\n` : ''),
     );
     process.exit(1);
   }

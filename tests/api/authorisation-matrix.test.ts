@@ -176,6 +176,7 @@ const MATRIX: Record<string, Row> = {
     platformAdmin: 404,
   },
   'GET /collaborations/{id}/rounds/{number}': inOrganisation(200, 200),
+  'GET /collaborations/{id}/rounds/{number}/report.pdf': inOrganisation(200, 200),
   // The first round is not revealed yet, so nobody may start the next.
   'POST /collaborations/{id}/rounds': inOrganisation(409, 409),
   'PUT /collaborations/{id}/answers/{topicId}': {
@@ -278,6 +279,7 @@ async function fixture(): Promise<Fixture> {
       'POST /partner-invitations/{token}/accept': { token: partnerToken },
       'POST /partner-invitations/{token}/decline': { token: partnerToken },
       'GET /collaborations/{id}/rounds/{number}': { ...collab, number: '1' },
+      'GET /collaborations/{id}/rounds/{number}/report.pdf': { ...collab, number: '1' },
       'POST /collaborations/{id}/rounds': collab,
       'PUT /collaborations/{id}/answers/{topicId}': { ...collab, topicId: 'ambition' },
       'POST /collaborations/{id}/submit': collab,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wheel } from '../../src/domain/instrument/wheel.ts';
-import { addMember, type Client, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import {
+  addMember,
+  type Client,
+  pdfText,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+} from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -277,5 +284,37 @@ describe('collaborations', () => {
       'Werkpoort',
       'Bouwbedrijf',
     ]);
+  });
+});
+
+describe('the round report', () => {
+  it('is a PDF in the reader’s language, with the topics; before the reveal only with our own answers', async () => {
+    const { id, se, co } = await partnership();
+    await co.put(`/collaborations/${id}/answers/ambition`, {
+      rating: 2,
+      answer: 'Geheim antwoord van de partner',
+    });
+    await se.put(`/collaborations/${id}/answers/ambition`, { rating: 4, answer: 'Ons eigen antwoord' });
+    const before = await se.request('GET', `/collaborations/${id}/rounds/1/report.pdf?lang=nl`);
+    expect(before.status).toBe(200);
+    expect(before.raw.headers['content-type']).toBe('application/pdf');
+    expect(before.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(before.raw.rawPayload);
+    expect(text).toContain('Ons eigen antwoord');
+    expect(text).toContain('Gelijkwaardigheid');
+    expect(text).not.toContain('Geheim antwoord');
+
+    await se.post(`/collaborations/${id}/submit`);
+    await co.post(`/collaborations/${id}/submit`);
+    const after = pdfText(
+      (await co.request('GET', `/collaborations/${id}/rounds/1/report.pdf?lang=en`)).raw.rawPayload,
+    );
+    expect(after).toContain('Equality');
+    expect(after).toContain('Geheim antwoord van de partner');
+    expect(after).toContain('Stage: Orientation');
+    const outsider = (await signUpWithOrganisation(t.app, 'Niet betrokken')).client;
+    expect((await outsider.request('GET', `/collaborations/${id}/rounds/1/report.pdf`)).status).toBe(404);
+    expect((await se.request('GET', `/collaborations/${id}/rounds/9/report.pdf`)).status).toBe(404);
+    expect((await se.request('GET', `/collaborations/${id}/rounds/1/report.pdf?lang=de`)).status).toBe(400);
   });
 });

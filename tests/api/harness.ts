@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -110,7 +111,8 @@ export class Client {
     });
     const setCookie = response.cookies.find((c) => c.name === 'iw_session');
     if (setCookie) this.cookie = setCookie.value ? `iw_session=${setCookie.value}` : undefined;
-    const json = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : undefined;
+    const isJson = String(response.headers['content-type'] ?? '').startsWith('application/json');
+    const json = response.body && isJson ? (JSON.parse(response.body) as Record<string, unknown>) : undefined;
     if (json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
     return { status: response.statusCode, body: json as Record<string, any>, raw: response };
   }
@@ -157,4 +159,9 @@ export async function addMember(app: FastifyInstance, admin: Client, role: 'admi
   const accepted = await member.post(`/invitations/${token}/accept`);
   if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
   return member;
+}
+
+/** The text of a PDF, through poppler's pdftotext (installed by `npm test`). */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { wheel } from '../../src/domain/instrument/wheel.ts';
 import {
   assessTopic,
+  explainPlacement,
   placeStage,
   proposeAgenda,
   type Rating,
@@ -146,5 +147,23 @@ describe('the timeline', () => {
     expect(point.rings.orientation.domains.resources).toBe(1);
     expect(point.rings.orientation.overall).toBeCloseTo(8 / 9);
     expect(point.rings.integration.overall).toBe(0);
+  });
+});
+
+describe('the explanation', () => {
+  it('names the stage, the rings in place, what is not yet in place and where partners differ, in both languages', () => {
+    const facts = {
+      round: 2,
+      stage: 'integration' as const,
+      ringsInPlace: ['orientation' as const],
+      notYetInPlace: ['risk', 'trust'],
+      gaps: ['equality'],
+    };
+    expect(explainPlacement(facts, 'en')).toBe(
+      'Integration. Orientation is in place in all three domains. Not yet in place: Risk (partnership processes), Trust (partnership processes). You see it differently on: Equality. Based on round 2.',
+    );
+    expect(explainPlacement(facts, 'nl')).toBe(
+      'Integratie. Oriëntatie is op orde in alle drie de domeinen. Nog niet op orde: Risico (partnerschap), Vertrouwen (partnerschap). Jullie zien het verschillend bij: Gelijkwaardigheid. Op basis van ronde 2.',
+    );
   });
 });

@@ -196,6 +196,39 @@ export function registerCollaborationRoutes(app: App, deps: { collaborations: Co
     async (request) => collaborations.round(requireMember(request), request.params.id, request.params.number),
   );
 
+  app.get(
+    '/collaborations/:id/rounds/:number/report.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'The round as a PDF report (wheel, ratings side by side, answers, agreements, actions, stage)',
+        params: ZRoundParams,
+        querystring: z.object({ lang: z.enum(['nl', 'en']).default('nl') }),
+        produces: ['application/pdf'],
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await collaborations.report(
+        requireMember(request),
+        request.params.id,
+        request.params.number,
+        request.query.lang,
+      );
+      return (
+        reply
+          .type('application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="impact-wheel-round-${request.params.number}.pdf"`,
+          )
+          // A binary body: no JSON schema to serialise it with, so the typed reply is bypassed on purpose.
+          .send(pdf as never)
+      );
+    },
+  );
+
   app.post(
     '/collaborations/:id/rounds',
     {

@@ -18,6 +18,7 @@ import type {
   Workspace,
 } from '../../../contracts/collaborations.ts';
 import type { OrganisationType } from '../../../contracts/organisations.ts';
+import type { Locale } from '../../../domain/instrument/types.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
 import {
   placeStage,
@@ -30,6 +31,7 @@ import {
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
+import { renderRoundReport } from './report.ts';
 import type {
   ActionRow,
   AgreementRow,
@@ -122,17 +124,7 @@ export class CollaborationsService {
     let agenda: Workspace['agenda'] = [];
     if (latestRevealed) {
       const roundRatings = toRoundRatings(ratingsOf(latestRevealed));
-      const p = placeStage(roundRatings);
-      placement = {
-        round: latestRevealed.number,
-        stage: p.stage,
-        ringsInPlace: STAGE_ORDER.filter((s) => p.rings[s].inPlace),
-        notYetInPlace: p.notYetInPlace,
-        gaps: p.gaps,
-        inPlace: Object.values(p.topics)
-          .filter((t) => t.inPlace)
-          .map((t) => t.topicId),
-      };
+      placement = toPlacement(latestRevealed.number, roundRatings);
       agenda = proposeAgenda(
         roundRatings,
         actions.map((a) => ({ topicId: a.topicId, dueDate: a.dueDate, done: Boolean(a.doneAt) })),
@@ -181,6 +173,37 @@ export class CollaborationsService {
       participants.map((p) => p.organisationId),
       participation,
       answers,
+    );
+  }
+
+  /** The round report as a PDF; an unrevealed round carries only the reader's own organisation's answers. */
+  async report(
+    actor: OrganisationActor,
+    collaborationId: string,
+    number: number,
+    lang: Locale,
+  ): Promise<Buffer> {
+    const collaboration = await this.participating(actor, collaborationId);
+    const [participants, rounds, agreements, actions] = await Promise.all([
+      this.repo.participants([collaborationId]),
+      this.repo.rounds([collaborationId]),
+      this.repo.agreements(collaborationId),
+      this.repo.actions([collaborationId]),
+    ]);
+    const round = rounds.find((r) => r.number === number);
+    if (!round) throw notFound('No such round.');
+    const rows = await this.repo.ratings([round.id], round.revealedAt ? undefined : actor.organisation.id);
+    return renderRoundReport(
+      {
+        collaboration: { name: collaboration.name, purpose: collaboration.purpose },
+        participants,
+        round: { number: round.number, revealedAt: round.revealedAt?.toISOString() ?? null },
+        answers: rows.map(toAnswer),
+        placement: round.revealedAt ? toPlacement(round.number, toRoundRatings(rows)) : null,
+        agreements: agreements.map(toAgreement),
+        actions: sortActions(actions.map(toAction)),
+      },
+      lang,
     );
   }
 
@@ -440,6 +463,20 @@ export class CollaborationsService {
   private async currentRound(collaborationId: string): Promise<RoundRow> {
     return (await this.repo.rounds([collaborationId])).at(-1)!;
   }
+}
+
+function toPlacement(round: number, ratings: RoundRatings): Placement {
+  const p = placeStage(ratings);
+  return {
+    round,
+    stage: p.stage,
+    ringsInPlace: STAGE_ORDER.filter((s) => p.rings[s].inPlace),
+    notYetInPlace: p.notYetInPlace,
+    gaps: p.gaps,
+    inPlace: Object.values(p.topics)
+      .filter((t) => t.inPlace)
+      .map((t) => t.topicId),
+  };
 }
 
 function assertTopic(topicId: string): void {

@@ -71,7 +71,7 @@ export function ActionsView({ workspace }: { workspace: Workspace }) {
 }
 
 export function RoundsView({ workspace }: { workspace: Workspace }) {
-  const { t, date } = useCollabWords(workspace);
+  const { t, date, lang } = useCollabWords(workspace);
   const percent = (share: number) => `${Math.round(share * 100)}%`;
   return (
     <div>
