@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, ImpactWheel } from './pages/app.ts';
 
@@ -115,6 +116,20 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(first).toContainText('3 punten verschil');
   await expect(first).toContainText('Hoe denken we over gelijkwaardigheid in de samenwerking?');
   await expectAccessible(se.page, 'agenda');
+
+  // The round report as a PDF, in Dutch, with the topics in it.
+  await sanne.tab('Rondes').click();
+  const [download] = await Promise.all([
+    se.page.waitForEvent('download'),
+    se.page.getByRole('link', { name: /PDF-verslag/ }).click(),
+  ]);
+  const file = await download.path();
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+  expect(text).toContain('Inpakwerk proef');
+  expect(text).toContain('Gelijkwaardigheid');
+  expect(text).toContain('Investeringsbereidheid');
+  expect(text).toContain('Wij bepalen nu nog alles.');
+  await expectAccessible(se.page, 'rounds');
 
   // An agreement, then the list view shows the same wheel as text.
   await sanne.tab('Wiel').click();

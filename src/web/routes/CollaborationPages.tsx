@@ -352,9 +352,14 @@ function WorkspaceView({ workspace }: { workspace: Workspace }) {
         {tab === 'wheel' && (
           <div className="wheel-layout">
             <div className="wheel-side">
-              <button type="button" className="link-button" onClick={() => setAsList(!asList)}>
-                {asList ? t('collab.wheelView') : t('collab.listView')}
-              </button>
+              <div className="actions no-print">
+                <button type="button" className="link-button" onClick={() => setAsList(!asList)}>
+                  {asList ? t('collab.wheelView') : t('collab.listView')}
+                </button>
+                <button type="button" className="link-button" onClick={() => window.print()}>
+                  {t('collab.printCanvas')}
+                </button>
+              </div>
               {asList ? (
                 <ul className="topic-list">
                   {wheel.topics.map((x) => (

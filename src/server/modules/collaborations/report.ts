@@ -176,9 +176,9 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
     if (doc.y + height > doc.page.height - 60) doc.addPage();
     const y = doc.y;
     doc.text(cells[0]!, 48, y, { width: first - 6 });
-    cells
-      .slice(1)
-      .forEach((cell, i) => doc.text(cell, 48 + first + i * colWidth, y, { width: colWidth - 6 }));
+    for (const [i, cell] of cells.slice(1).entries()) {
+      doc.text(cell, 48 + first + i * colWidth, y, { width: colWidth - 6 });
+    }
     doc.y = y + height + 3;
     doc.x = 48;
   };

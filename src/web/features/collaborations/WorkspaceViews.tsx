@@ -86,6 +86,14 @@ export function RoundsView({ workspace }: { workspace: Workspace }) {
                 ? t('collab.roundRevealedOn', { date: date(r.revealedAt) })
                 : t('collab.roundOpen')}
             </span>
+            <a
+              className="button small"
+              href={`/api/v1/collaborations/${workspace.collaboration.id}/rounds/${r.number}/report.pdf?lang=${lang}`}
+              download
+            >
+              {t('collab.report')}
+              <span className="visually-hidden"> {t('collab.round', { n: r.number })}</span>
+            </a>
           </li>
         ))}
       </ul>
