@@ -52,7 +52,7 @@ export function wheelSegments(lang: Locale): Segment[] {
     let rotation = (angle * 180) / Math.PI;
     if (rotation > 90 && rotation < 270) rotation += 180;
     // Long Dutch words ("Investeringsbereidheid") get a smaller size rather than spilling out of the segment.
-    const base = topic.stage === 'integration' ? 11 : 13;
+    const base = topic.stage === 'integration' ? 13 : 16;
     const room = topic.stage === 'transformation' ? r * 1.2 : r * width * 0.88;
     const fontSize = Math.min(base, room / (topic.label[lang].length * 0.58));
     const markerR = outer - 14;
