@@ -1,0 +1,3 @@
+export * from './continuum.ts';
+export * from './mapping.ts';
+export * from './suppression.ts';
