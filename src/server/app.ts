@@ -22,6 +22,9 @@ import { createMailer, type Mailer } from './mail.ts';
 import { AccountsRepository } from './modules/accounts/repository.ts';
 import { registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/routes.ts';
 import { AccountsService } from './modules/accounts/service.ts';
+import { AssessmentRepository } from './modules/assessment/repository.ts';
+import { registerAssessmentRoutes } from './modules/assessment/routes.ts';
+import { AssessmentService } from './modules/assessment/service.ts';
 import { CollaborationsRepository } from './modules/collaborations/repository.ts';
 import { registerCollaborationRoutes } from './modules/collaborations/routes.ts';
 import { CollaborationsService } from './modules/collaborations/service.ts';
@@ -114,6 +117,10 @@ export async function buildApp(options: AppOptions) {
     publicUrl: options.publicUrl,
     log: options.logger,
   });
+  const assessmentService = new AssessmentService(
+    new AssessmentRepository(options.database.db),
+    collaborationsService,
+  );
   const platformService = new PlatformService(new PlatformRepository(options.database.db), authCache);
 
   app.decorateRequest('auth', null);
@@ -156,6 +163,7 @@ export async function buildApp(options: AppOptions) {
       registerOrganisationRoutes(api, { organisations: organisationsService, accounts: accountsService });
       registerPlatformRoutes(api, { platform: platformService });
       registerCollaborationRoutes(api, { collaborations: collaborationsService });
+      registerAssessmentRoutes(api, { assessment: assessmentService });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -196,6 +196,12 @@ const MATRIX: Record<string, Row> = {
   },
   'DELETE /collaborations/{id}/agreements/{itemId}': inOrganisation(200, 404),
   'GET /collaborations/{id}/actions': inOrganisation(200, 200),
+  'GET /collaborations/{id}/assessment': inOrganisation(200, 200),
+  'PUT /collaborations/{id}/assessment': {
+    ...inOrganisation(200, 200),
+    body: () => ({ partnershipAmbition: 'integration' }),
+  },
+  'POST /collaborations/{id}/assessment/submit': inOrganisation(200, 200),
   'POST /collaborations/{id}/actions': {
     ...inOrganisation(201, 201),
     body: () => ({ topicId: 'risk', text: 'Bellen' }),
@@ -288,6 +294,9 @@ async function fixture(): Promise<Fixture> {
       'PATCH /collaborations/{id}/agreements/{itemId}': { ...collab, itemId: agreement.body.id },
       'DELETE /collaborations/{id}/agreements/{itemId}': { ...collab, itemId: agreement.body.id },
       'GET /collaborations/{id}/actions': collab,
+      'GET /collaborations/{id}/assessment': collab,
+      'PUT /collaborations/{id}/assessment': collab,
+      'POST /collaborations/{id}/assessment/submit': collab,
       'POST /collaborations/{id}/actions': collab,
       'PATCH /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },
       'DELETE /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },

@@ -98,6 +98,11 @@ export const roundParticipation = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     earlyRevealAt: timestamp('early_reveal_at', { withTimezone: true }),
+    /** The self-assessment of this round: submitted (still editable until the reveal) and the partnership ambition. */
+    assessmentSubmittedAt: timestamp('assessment_submitted_at', { withTimezone: true }),
+    partnershipAmbition: text('partnership_ambition', {
+      enum: ['transaction', 'integration', 'transformation'],
+    }),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
 );
@@ -160,4 +165,45 @@ export const actions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('actions_collaboration_idx').on(t.collaborationId)],
+);
+
+/** One organisation's answer to one self-assessment statement in one round; null value is "no answer". */
+export const assessmentAnswers = pgTable(
+  'assessment_answers',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    value: smallint('value'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.organisationId, t.itemId] }),
+    check('assessment_answers_value_range', sql`${t.value} is null or ${t.value} between 1 and 5`),
+  ],
+);
+
+/** Impact ambitions per level (individual, organisation, society) with a priority, per round and organisation. */
+export const impactAmbitions = pgTable(
+  'impact_ambitions',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => rounds.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: ['individual', 'organisation', 'society'] }).notNull(),
+    text: text('text'),
+    priority: smallint('priority'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.organisationId, t.level] }),
+    check('impact_ambitions_priority_range', sql`${t.priority} is null or ${t.priority} between 1 and 3`),
+  ],
 );

@@ -446,6 +446,23 @@ export class CollaborationsService {
     if (!(await this.repo.deleteAction(collaborationId, id))) throw notFound('No such action.');
   }
 
+  /**
+   * For other modules (the self-assessment): the rounds of a collaboration the acting organisation takes part
+   * in, its active partners, and whether it may still be changed. Anyone else gets 404.
+   */
+  async roundAccess(actor: OrganisationActor, collaborationId: string) {
+    const collaboration = await this.participating(actor, collaborationId);
+    const [participants, rounds] = await Promise.all([
+      this.repo.participants([collaborationId]),
+      this.repo.rounds([collaborationId]),
+    ]);
+    return {
+      archived: Boolean(collaboration.archivedAt),
+      organisationIds: participants.map((p) => p.organisationId),
+      rounds: rounds.map((r) => ({ id: r.id, number: r.number, revealedAt: r.revealedAt })),
+    };
+  }
+
   /** The collaboration when the acting organisation takes part in it; anyone else gets 404. */
   private async participating(actor: OrganisationActor, collaborationId: string): Promise<CollaborationRow> {
     const row = await this.repo.findForParticipant(collaborationId, actor.organisation.id);

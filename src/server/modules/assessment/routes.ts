@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ZAssessmentView, ZSaveAssessmentBody } from '../../../contracts/assessment.ts';
+import { ZCollaborationParams } from '../../../contracts/collaborations.ts';
+import { requireMember } from '../../http/auth-context.ts';
+import { errorResponses } from '../../http/errors.ts';
+import type { App } from '../../http/types.ts';
+import type { AssessmentService } from './service.ts';
+
+const tags = ['self-assessment'];
+
+export function registerAssessmentRoutes(app: App, deps: { assessment: AssessmentService }): void {
+  const { assessment } = deps;
+
+  app.get(
+    '/collaborations/:id/assessment',
+    {
+      schema: {
+        tags,
+        summary:
+          'The self-assessment of a round (default: the current one); partners’ answers and results after the reveal',
+        params: ZCollaborationParams,
+        querystring: z.object({ round: z.coerce.number().int().min(1).optional() }),
+        response: { 200: ZAssessmentView, ...errorResponses },
+      },
+    },
+    async (request) => assessment.view(requireMember(request), request.params.id, request.query.round),
+  );
+
+  app.put(
+    '/collaborations/:id/assessment',
+    {
+      schema: {
+        tags,
+        summary:
+          'Save your organisation’s draft answers, impact ambitions and partnership ambition for the current round',
+        params: ZCollaborationParams,
+        body: ZSaveAssessmentBody,
+        response: { 200: ZAssessmentView, ...errorResponses },
+      },
+    },
+    async (request) => assessment.save(requireMember(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/collaborations/:id/assessment/submit',
+    {
+      schema: {
+        tags,
+        summary: 'Submit your organisation’s self-assessment (editable until the round is revealed)',
+        params: ZCollaborationParams,
+        response: { 200: ZAssessmentView, ...errorResponses },
+      },
+    },
+    async (request) => assessment.submit(requireMember(request), request.params.id),
+  );
+}
