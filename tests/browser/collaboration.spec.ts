@@ -88,12 +88,36 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await sanne.submit();
   await expect(se.page.getByText('Jullie organisatie: heeft ingediend')).toBeVisible();
 
+  // The self-assessment, in Dutch: private until the round is revealed.
+  await sanne.tab('Zelfevaluatie').click();
+  const equal = se.page.getByRole('group', {
+    name: 'We ervaren de uitwisseling met deze partner als gelijkwaardig.',
+  });
+  await equal.getByLabel('Helemaal eens').check();
+  await se.page
+    .getByRole('group', { name: 'Onze middelen vullen elkaar aan om de beoogde waarde te creëren.' })
+    .getByLabel('Eens', { exact: true })
+    .check();
+  await se.page.getByLabel('Integratie: werkprocessen op elkaar afstemmen').check();
+  await se.page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click();
+  await expect(se.page.getByText('Ingediend. Jullie kunnen nog wijzigen')).toBeVisible();
+  await expectAccessible(se.page, 'self-assessment');
+
   await co.page.reload();
   await expect(co.page.getByText('Werkpoort Proef: heeft ingediend')).toBeVisible();
   await marco.answer('Gelijkwaardigheid', '1 · helemaal niet', 'Wij bepalen nu nog alles.');
   await marco.answer('Ambitie', '4 · volledig', 'Inclusiever worden.');
   // Before the reveal, Marco sees nothing of Sanne's answers.
   await expect(co.page.getByText('Wij voelen ons gelijkwaardig.')).toHaveCount(0);
+  await marco.tab('Zelfevaluatie').click();
+  await co.page
+    .getByRole('group', { name: 'We ervaren de uitwisseling met deze partner als gelijkwaardig.' })
+    .getByLabel('Helemaal oneens')
+    .check();
+  await co.page.getByLabel('Transactie: wij leveren, zij betalen').check();
+  await co.page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(co.page.getByText('Concept opgeslagen')).toBeVisible();
+  await marco.tab('Wiel').click();
   await marco.submit();
   await expect(co.page.getByText('Ronde 1 is zichtbaar voor alle partners.')).toBeVisible();
 
@@ -116,6 +140,16 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(first).toContainText('3 punten verschil');
   await expect(first).toContainText('Hoe denken we over gelijkwaardigheid in de samenwerking?');
   await expectAccessible(se.page, 'agenda');
+
+  // The self-assessment compared: the difference points at the wheel topics to talk about.
+  await sanne.tab('Zelfevaluatie').click();
+  await expect(
+    se.page.getByText('Verschil van 4 punten — bespreek: Gelijkwaardigheid, Transparantie'),
+  ).toBeVisible();
+  await expect(
+    se.page.getByText('Let op: jullie hebben een verschillende partnerschapsambitie gekozen.'),
+  ).toBeVisible();
+  await expectAccessible(se.page, 'self-assessment results');
 
   // The round report as a PDF, in Dutch, with the topics in it.
   await sanne.tab('Rondes').click();

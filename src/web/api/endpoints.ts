@@ -7,6 +7,7 @@ import type {
   SignInBody,
   SignUpBody,
 } from '../../contracts/accounts.ts';
+import type { AssessmentView, SaveAssessmentBody } from '../../contracts/assessment.ts';
 import type {
   Action,
   Agreement,
@@ -110,4 +111,9 @@ export const endpoints = {
     api<Action>('PATCH', `/collaborations/${id}/actions/${actionId}`, body),
   deleteAction: (id: string, actionId: string) =>
     api<Ok>('DELETE', `/collaborations/${id}/actions/${actionId}`),
+  assessment: (id: string, round?: number) =>
+    api<AssessmentView>('GET', `/collaborations/${id}/assessment${round ? `?round=${round}` : ''}`),
+  saveAssessment: (id: string, body: SaveAssessmentBody) =>
+    api<AssessmentView>('PUT', `/collaborations/${id}/assessment`, body),
+  submitAssessment: (id: string) => api<AssessmentView>('POST', `/collaborations/${id}/assessment/submit`),
 };

@@ -8,6 +8,7 @@ import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { AssessmentTab } from '../features/collaborations/AssessmentView.tsx';
 import { useCollabWords } from '../features/collaborations/labels.ts';
 import { TopicPanel } from '../features/collaborations/TopicPanel.tsx';
 import {
@@ -162,7 +163,7 @@ export function NewCollaborationPage() {
   );
 }
 
-const TABS = ['wheel', 'agenda', 'actions', 'rounds', 'partners'] as const;
+const TABS = ['wheel', 'agenda', 'actions', 'assessment', 'rounds', 'partners'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CollaborationPage() {
@@ -406,6 +407,7 @@ function WorkspaceView({ workspace }: { workspace: Workspace }) {
         )}
         {tab === 'agenda' && <AgendaView workspace={workspace} />}
         {tab === 'actions' && <ActionsView workspace={workspace} />}
+        {tab === 'assessment' && <AssessmentTab workspace={workspace} />}
         {tab === 'rounds' && <RoundsView workspace={workspace} />}
         {tab === 'partners' && <PartnersView workspace={workspace} />}
       </div>

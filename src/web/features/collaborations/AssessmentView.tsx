@@ -1,0 +1,365 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { IMPACT_LEVELS, type AssessmentView as View } from '../../../contracts/assessment.ts';
+import { AMBITIONS, type Workspace } from '../../../contracts/collaborations.ts';
+import { explainContinuum } from '../../../domain/assessment/continuum.ts';
+import { assessment } from '../../../domain/instrument/assessment.ts';
+import { endpoints } from '../../api/endpoints.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { useErrorText } from '../../components/errors.ts';
+import { Field } from '../../components/Field.tsx';
+import { useCollabWords } from './labels.ts';
+
+type Likert = 1 | 2 | 3 | 4 | 5 | null;
+const POSITIONS = ['philanthropic', 'transactional', 'integrative', 'transformational'] as const;
+
+export function AssessmentTab({ workspace }: { workspace: Workspace }) {
+  const { t } = useCollabWords(workspace);
+  const errorText = useErrorText();
+  const id = workspace.collaboration.id;
+  const [round, setRound] = useState<number | undefined>(undefined);
+  const query = useQuery({
+    queryKey: ['assessment', id, round ?? 'current'],
+    queryFn: () => endpoints.assessment(id, round),
+  });
+  if (query.isPending) return <p>{t('app.loading')}</p>;
+  if (query.error) return <Alert kind="error">{errorText(query.error)}</Alert>;
+  const view = query.data;
+  return (
+    <div className="assessment">
+      <h2>{t('collab.assessmentTitle')}</h2>
+      <p>{t('collab.assessmentIntro')}</p>
+      {view.rounds.length > 1 && (
+        <p className="actions">
+          {view.rounds.map((r) => (
+            <button
+              key={r.number}
+              type="button"
+              className="button small"
+              aria-pressed={view.round.number === r.number}
+              onClick={() => setRound(r.number)}
+            >
+              {t('collab.viewRound', { n: r.number })}
+            </button>
+          ))}
+        </p>
+      )}
+      {view.editable ? (
+        <AssessmentForm key={view.round.number} workspace={workspace} view={view} />
+      ) : view.results ? (
+        <Results workspace={workspace} view={view} />
+      ) : (
+        <p className="muted">{t('collab.notRevealedYet')}</p>
+      )}
+    </div>
+  );
+}
+
+function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View }) {
+  const { t, lang, orgName } = useCollabWords(workspace);
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const id = workspace.collaboration.id;
+  const us = workspace.us.organisationId;
+  const [answers, setAnswers] = useState<Record<string, Likert>>(() =>
+    Object.fromEntries(view.answers.filter((a) => a.organisationId === us).map((a) => [a.itemId, a.value])),
+  );
+  const mine = (level: string) => view.ambitions.find((a) => a.organisationId === us && a.level === level);
+  const [ambitions, setAmbitions] = useState(() =>
+    Object.fromEntries(
+      IMPACT_LEVELS.map((l) => [l, { text: mine(l)?.text ?? '', priority: mine(l)?.priority ?? null }]),
+    ),
+  );
+  const [partnership, setPartnership] = useState(
+    view.partnershipAmbitions.find((p) => p.organisationId === us)?.ambition ?? null,
+  );
+  const refresh = (next: View) => client.setQueryData(['assessment', id, 'current'], next);
+  const save = useMutation({
+    mutationFn: () =>
+      endpoints.saveAssessment(id, {
+        answers,
+        ambitions: Object.fromEntries(
+          IMPACT_LEVELS.map((l) => [
+            l,
+            { text: ambitions[l]!.text.trim() || null, priority: ambitions[l]!.priority },
+          ]),
+        ),
+        partnershipAmbition: partnership,
+      }),
+    onSuccess: refresh,
+  });
+  const submit = useMutation({
+    mutationFn: async () => {
+      await endpoints.saveAssessment(id, { answers, partnershipAmbition: partnership });
+      return endpoints.submitAssessment(id);
+    },
+    onSuccess: refresh,
+  });
+  const submitted = view.status.find((s) => s.organisationId === us)?.submitted;
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <ul className="partner-status">
+        {view.status.map((s) => (
+          <li key={s.organisationId}>
+            <strong>{orgName(s.organisationId)}</strong>:{' '}
+            {s.submitted ? t('collab.partnerSubmitted') : t('collab.partnerNotYet')}
+          </li>
+        ))}
+      </ul>
+      {assessment.domains.map((domain) => (
+        <section key={domain.id} className="card" aria-labelledby={`domain-${domain.id}`}>
+          <h3 id={`domain-${domain.id}`}>{domain.label[lang]}</h3>
+          {assessment.items
+            .filter((i) => i.domain === domain.id)
+            .map((item) => (
+              <fieldset key={item.id} className="field statement">
+                <legend>{item.statement[lang]}</legend>
+                <div className="likert">
+                  {[...assessment.scale.points.map((p) => p.value), null].map((value) => (
+                    <label key={String(value)} className="radio">
+                      <input
+                        type="radio"
+                        name={item.id}
+                        checked={
+                          (answers[item.id] ?? null) === value && (value !== null || item.id in answers)
+                        }
+                        onChange={() => {
+                          setAnswers({ ...answers, [item.id]: value as Likert });
+                          save.reset();
+                        }}
+                      />
+                      {value === null
+                        ? t('collab.noAnswer')
+                        : assessment.scale.points.find((p) => p.value === value)!.label[lang]}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ))}
+        </section>
+      ))}
+      <section className="card" aria-labelledby="impact-ambitions">
+        <h3 id="impact-ambitions">{t('collab.impactAmbitions')}</h3>
+        <p className="hint">{assessment.ambitions.impact.question[lang]}</p>
+        {IMPACT_LEVELS.map((level) => (
+          <div key={level} className="grid-2">
+            <Field label={t(`collab.levels.${level}`)}>
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={2}
+                  value={ambitions[level]!.text}
+                  onChange={(e) =>
+                    setAmbitions({ ...ambitions, [level]: { ...ambitions[level]!, text: e.target.value } })
+                  }
+                />
+              )}
+            </Field>
+            <Field label={`${t('collab.priority')} (${t(`collab.levels.${level}`)})`}>
+              {(p) => (
+                <select
+                  {...p}
+                  value={ambitions[level]!.priority ?? ''}
+                  onChange={(e) =>
+                    setAmbitions({
+                      ...ambitions,
+                      [level]: {
+                        ...ambitions[level]!,
+                        priority: e.target.value ? Number(e.target.value) : null,
+                      },
+                    })
+                  }
+                >
+                  <option value="">{t('collab.priorityNone')}</option>
+                  <option value="1">1</option>
+                  <option value="2">2</option>
+                  <option value="3">3</option>
+                </select>
+              )}
+            </Field>
+          </div>
+        ))}
+        <fieldset className="field">
+          <legend>{t('collab.partnershipAmbition')}</legend>
+          <p className="hint">{assessment.ambitions.partnership.question[lang]}</p>
+          {AMBITIONS.map((a) => (
+            <label key={a} className="radio">
+              <input
+                type="radio"
+                name="partnership"
+                checked={partnership === a}
+                onChange={() => setPartnership(a)}
+              />
+              {t(`collab.ambitions.${a}`)}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      {(save.error ?? submit.error) && <Alert kind="error">{errorText(save.error ?? submit.error)}</Alert>}
+      {submitted && <Alert kind="info">{t('collab.assessmentSubmitted')}</Alert>}
+      <div className="actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('collab.saveDraft')}
+        </button>
+        {!submitted && (
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => submit.mutate()}
+            disabled={submit.isPending}
+          >
+            {t('collab.submitAssessment')}
+          </button>
+        )}
+        {save.isSuccess && (
+          <span role="status" className="saved-note">
+            {t('collab.draftSaved')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function Results({ workspace, view }: { workspace: Workspace; view: View }) {
+  const { t, lang, orgName, topicName } = useCollabWords(workspace);
+  const results = view.results!;
+  const orgs = view.status.map((s) => s.organisationId);
+  const value = (org: string, itemId: string) =>
+    view.answers.find((a) => a.organisationId === org && a.itemId === itemId)?.value;
+  const fmt = (n: number | null | undefined) =>
+    n === null || n === undefined
+      ? '–'
+      : n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+  const joint = results.continuum.joint;
+  const marker = POSITIONS.indexOf(joint.position as (typeof POSITIONS)[number]);
+  return (
+    <div>
+      <h3>{t('collab.continuum')}</h3>
+      <ol className="continuum" aria-label={t('collab.continuum')}>
+        {POSITIONS.map((p, i) => (
+          <li key={p} className={i === marker ? 'here' : ''} aria-current={i === marker ? 'step' : undefined}>
+            {t(`collab.positions.${p}`)}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <strong>{t('collab.continuumJoint')}:</strong> {explainContinuum(joint, lang)}
+      </p>
+      <ul>
+        {results.continuum.byOrganisation.map((o) => (
+          <li key={o.organisationId}>
+            <strong>{orgName(o.organisationId)}:</strong> {explainContinuum(o.placement, lang)}
+          </li>
+        ))}
+      </ul>
+      {view.history.length > 1 && (
+        <p>
+          <strong>{t('collab.history')}:</strong>{' '}
+          {view.history
+            .map((h) => `${t('collab.round', { n: h.round })}: ${t(`collab.positions.${h.position}`)}`)
+            .join(' → ')}
+        </p>
+      )}
+
+      <h3>{t('collab.results')}</h3>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('collab.statement')}</th>
+              {orgs.map((o) => (
+                <th scope="col" key={o}>
+                  {orgName(o)}
+                </th>
+              ))}
+              <th scope="col">{t('collab.mean')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.statements.map((s) => {
+              const item = assessment.items.find((i) => i.id === s.itemId)!;
+              const diff = results.differences.find((d) => d.itemId === s.itemId);
+              return (
+                <tr key={s.itemId}>
+                  <th scope="row">
+                    {item.statement[lang]}
+                    {diff && (
+                      <p className="difference">
+                        {t('collab.differs', {
+                          spread: diff.spread,
+                          topics: diff.topics.map(topicName).join(', '),
+                        })}
+                      </p>
+                    )}
+                  </th>
+                  {orgs.map((o) => (
+                    <td key={o}>{fmt(value(o, s.itemId))}</td>
+                  ))}
+                  <td>{fmt(s.mean)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{t('collab.byDomain')}</h3>
+      <ul>
+        {results.domains.map((d) => (
+          <li key={d.domain}>
+            <strong>{assessment.domains.find((x) => x.id === d.domain)?.label[lang]}</strong>:{' '}
+            {orgs.map((o) => `${orgName(o)} ${fmt(d.byOrganisation[o])}`).join(' · ')} · {t('collab.mean')}{' '}
+            {fmt(d.mean)}
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('collab.ambitionsSideBySide')}</h3>
+      {results.ambitionMismatch && <Alert kind="info">{t('collab.ambitionMismatch')}</Alert>}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('collab.impactAmbitions')}</th>
+              {orgs.map((o) => (
+                <th scope="col" key={o}>
+                  {orgName(o)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {IMPACT_LEVELS.map((level) => (
+              <tr key={level}>
+                <th scope="row">{t(`collab.levels.${level}`)}</th>
+                {orgs.map((o) => {
+                  const a = view.ambitions.find((x) => x.organisationId === o && x.level === level);
+                  return (
+                    <td key={o}>
+                      {a?.text ?? '–'}
+                      {a?.priority ? ` (${t('collab.priority').toLowerCase()} ${a.priority})` : ''}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('collab.partnershipAmbition')}</th>
+              {orgs.map((o) => {
+                const a = view.partnershipAmbitions.find((x) => x.organisationId === o)?.ambition;
+                return <td key={o}>{a ? t(`collab.ambitions.${a}`) : '–'}</td>;
+              })}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
