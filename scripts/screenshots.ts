@@ -27,6 +27,7 @@ for (const language of ['nl', 'en'] as const) {
     await context.addInitScript((lang) => localStorage.setItem('impact-wheel.language', lang), language);
     const page = await context.newPage();
     const shot = async (name: string) => {
+      await page.waitForTimeout(400);
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${out}/${name}-${language}-${width}.png`, fullPage: true });
     };
@@ -57,12 +58,14 @@ for (const language of ['nl', 'en'] as const) {
     await page.locator('[data-topic="equality"]').click();
     await shot('collaboration-topic');
     for (const tab of language === 'nl'
-      ? ['Agenda', 'Rondes', 'Partners', 'Acties']
-      : ['Agenda', 'Rounds', 'Partners', 'Actions']) {
+      ? ['Agenda', 'Rondes', 'Partners', 'Acties', 'Zelfevaluatie']
+      : ['Agenda', 'Rounds', 'Partners', 'Actions', 'Self-assessment']) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await shot(`collaboration-${tab.toLowerCase()}`);
     }
-    await page.getByRole('tab', { name: language === 'nl' ? 'Partners' : 'Partners' }).click();
+    await page.getByRole('button', { name: language === 'nl' ? 'Bekijk ronde 2' : 'View round 2' }).click();
+    await shot('assessment-results');
+    await page.getByRole('tab', { name: 'Partners' }).click();
     await page
       .getByRole('button', { name: language === 'nl' ? 'Maak uitnodigingslink' : 'Create invitation link' })
       .click();

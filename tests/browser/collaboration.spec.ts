@@ -34,6 +34,8 @@ class Workspace {
 }
 
 test('two organisations complete a round, see the reveal, the gap and the agenda', async ({ browser }) => {
+  // A whole journey of two people in two browsers: allow it time on a busy 2-core machine.
+  test.setTimeout(240_000);
   const seContext = await browser.newContext();
   const se = new ImpactWheel(await seContext.newPage());
   await se.useDutch();

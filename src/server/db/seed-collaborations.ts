@@ -1,8 +1,11 @@
+import { and, eq } from 'drizzle-orm';
+import { assessment } from '../../domain/instrument/assessment.ts';
 import { wheel } from '../../domain/instrument/wheel.ts';
 import type { Db } from './client.ts';
 import {
   actions,
   agreements,
+  assessmentAnswers,
   collaborationParticipants,
   collaborations,
   ratings,
@@ -30,6 +33,11 @@ type RoundPlan = {
   override?: Record<string, number[]>;
   revealed: boolean;
   submittedBy?: number[];
+  /** Self-assessment answers per organisation (by statement component), and each one's partnership ambition. */
+  assessment?: {
+    answers: Record<string, number>[];
+    ambitions: ('transaction' | 'integration' | 'transformation')[];
+  };
 };
 
 export type DemoCollaboration = {
@@ -106,6 +114,31 @@ export async function seedCollaborations(tx: Tx, plans: DemoCollaboration[], org
         });
       }
       if (rows.length) await tx.insert(ratings).values(rows);
+      if (roundPlan.assessment) {
+        for (const [orgIndex, answers] of roundPlan.assessment.answers.entries()) {
+          const organisationId = organisationIds[orgIndex]!;
+          await tx.insert(assessmentAnswers).values(
+            assessment.items.map((item) => ({
+              roundId: round!.id,
+              organisationId,
+              itemId: item.id,
+              value: answers[item.component] ?? null,
+            })),
+          );
+          await tx
+            .update(roundParticipation)
+            .set({
+              assessmentSubmittedAt: new Date(started.getTime() + 7 * 86_400_000),
+              partnershipAmbition: roundPlan.assessment.ambitions[orgIndex],
+            })
+            .where(
+              and(
+                eq(roundParticipation.roundId, round!.id),
+                eq(roundParticipation.organisationId, organisationId),
+              ),
+            );
+        }
+      }
     }
     for (const a of plan.agreements ?? []) {
       await tx.insert(agreements).values({ collaborationId: collaboration!.id, ...a });
@@ -144,6 +177,53 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
         levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
         override: { equality: [4, 1, 3], risk: [2, 2, 2], trust: [3, 2, 2] },
         revealed: true,
+        assessment: {
+          answers: [
+            {
+              selection: 4,
+              formation: 4,
+              operation: 4,
+              formalisation: 3,
+              nature: 4,
+              direction: 4,
+              complementarity: 5,
+              equivalency: 4,
+              transaction: 4,
+              reputation: 4,
+              interaction: 5,
+              synergy: 5,
+            },
+            {
+              selection: 4,
+              formation: 5,
+              operation: 4,
+              formalisation: 2,
+              nature: 3,
+              direction: 3,
+              complementarity: 4,
+              equivalency: 2,
+              transaction: 5,
+              reputation: 4,
+              interaction: 4,
+              synergy: 4,
+            },
+            {
+              selection: 3,
+              formation: 4,
+              operation: 3,
+              formalisation: 3,
+              nature: 3,
+              direction: 4,
+              complementarity: 4,
+              equivalency: 4,
+              transaction: 3,
+              reputation: 5,
+              interaction: 4,
+              synergy: 5,
+            },
+          ],
+          ambitions: ['integration', 'transaction', 'integration'],
+        },
       },
       {
         levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
