@@ -34,6 +34,9 @@ import { OrganisationsService } from './modules/organisations/service.ts';
 import { PlatformRepository } from './modules/platform/repository.ts';
 import { registerPlatformRoutes } from './modules/platform/routes.ts';
 import { PlatformService } from './modules/platform/service.ts';
+import { ProgrammesRepository } from './modules/programmes/repository.ts';
+import { registerProgrammeRoutes } from './modules/programmes/routes.ts';
+import { ProgrammesService } from './modules/programmes/service.ts';
 import { registerSystemRoutes } from './modules/system/routes.ts';
 import { VERSION } from './version.ts';
 
@@ -121,6 +124,10 @@ export async function buildApp(options: AppOptions) {
     new AssessmentRepository(options.database.db),
     collaborationsService,
   );
+  const programmesService = new ProgrammesService(new ProgrammesRepository(options.database.db), {
+    secret: options.sessionSecret,
+    publicUrl: options.publicUrl,
+  });
   const platformService = new PlatformService(new PlatformRepository(options.database.db), authCache);
 
   app.decorateRequest('auth', null);
@@ -164,6 +171,7 @@ export async function buildApp(options: AppOptions) {
       registerPlatformRoutes(api, { platform: platformService });
       registerCollaborationRoutes(api, { collaborations: collaborationsService });
       registerAssessmentRoutes(api, { assessment: assessmentService });
+      registerProgrammeRoutes(api, { programmes: programmesService });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

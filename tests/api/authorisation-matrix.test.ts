@@ -197,6 +197,37 @@ const MATRIX: Record<string, Row> = {
   'DELETE /collaborations/{id}/agreements/{itemId}': inOrganisation(200, 404),
   'GET /collaborations/{id}/actions': inOrganisation(200, 200),
   'GET /collaborations/{id}/assessment': inOrganisation(200, 200),
+  // Programmes belong to facilitators; none of the personas has that role, so all are refused.
+  'GET /programmes': { ...signedIn(403) },
+  'POST /programmes': { ...signedIn(403), body: () => ({ name: 'Cohort' }) },
+  'GET /programmes/{id}': signedIn(403),
+  'POST /programmes/{id}/invitations': signedIn(403),
+  'GET /programmes/{id}/cohort': signedIn(403),
+  'GET /programmes/{id}/cohort.csv': signedIn(403),
+  'GET /programme-invitations/{token}': all(200),
+  // Admins join with their organisation; members cannot; without an organisation there is nothing to join with.
+  'POST /programme-invitations/{token}/join': {
+    anonymous: 401,
+    outsider: 200,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+  },
+  'GET /organisation/programmes': {
+    anonymous: 401,
+    outsider: 200,
+    member: 200,
+    admin: 200,
+    platformAdmin: 404,
+  },
+  'PUT /organisation/programmes/{id}/consent': {
+    anonymous: 401,
+    outsider: 404,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+    body: () => ({ consent: true }),
+  },
   'PUT /collaborations/{id}/assessment': {
     ...inOrganisation(200, 200),
     body: () => ({ partnershipAmbition: 'integration' }),
@@ -258,6 +289,15 @@ async function fixture(): Promise<Fixture> {
     text: 'Eerst',
   });
   const collab = { id: collaborationId };
+  // A programme run by a facilitator outside the personas, which organisation A has joined.
+  const facilitator = await signUp(t.app, 'Facilitator');
+  await t.database.db.insert(platformRoles).values({ userId: facilitator.userId!, role: 'facilitator' });
+  const programmeId = (await facilitator.post('/programmes', { name: 'Cohort' })).body.id as string;
+  const programmeToken = (await facilitator.post(`/programmes/${programmeId}/invitations`)).body.link.split(
+    '/programme-invitations/',
+  )[1] as string;
+  await admin.post(`/programme-invitations/${programmeToken}/join`);
+  const programme = { id: programmeId };
   const inviteToken = openInvite.body.link.split('/invitations/')[1];
   // A fresh platform admin each time, in no organisation (earlier rows create and join some).
   const platformAdmin = await signUp(t.app, 'Platform Admin');
@@ -295,6 +335,13 @@ async function fixture(): Promise<Fixture> {
       'DELETE /collaborations/{id}/agreements/{itemId}': { ...collab, itemId: agreement.body.id },
       'GET /collaborations/{id}/actions': collab,
       'GET /collaborations/{id}/assessment': collab,
+      'GET /programmes/{id}': programme,
+      'POST /programmes/{id}/invitations': programme,
+      'GET /programmes/{id}/cohort': programme,
+      'GET /programmes/{id}/cohort.csv': programme,
+      'GET /programme-invitations/{token}': { token: programmeToken },
+      'POST /programme-invitations/{token}/join': { token: programmeToken },
+      'PUT /organisation/programmes/{id}/consent': programme,
       'PUT /collaborations/{id}/assessment': collab,
       'POST /collaborations/{id}/assessment/submit': collab,
       'POST /collaborations/{id}/actions': collab,

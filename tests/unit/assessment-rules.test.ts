@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cohortRowVisible,
   explainContinuum,
   meanAnswers,
   placeOnContinuum,
@@ -136,5 +137,15 @@ describe('small-group suppression', () => {
         false,
       ),
     ]).toEqual(['a']);
+  });
+});
+
+describe('cohort rows', () => {
+  it('show from five respondents, and hide when the rest of the cohort could be derived by subtraction', () => {
+    expect(cohortRowVisible(5, 5)).toBe(true);
+    expect(cohortRowVisible(4, 4)).toBe(false);
+    expect(cohortRowVisible(8, 12)).toBe(false);
+    expect(cohortRowVisible(7, 12)).toBe(true);
+    expect(cohortRowVisible(12, 12)).toBe(true);
   });
 });

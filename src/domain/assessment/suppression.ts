@@ -25,3 +25,15 @@ export function suppressSmallGroups(groups: Group[], minimum: number, totalShown
 export function showable(count: number, minimum = PROGRAMME_MINIMUM): boolean {
   return count >= minimum;
 }
+
+/**
+ * One statement of a cohort chart under a filter. It rests on `n` respondents; without the filter it rests on
+ * `unfilteredN`. Shown only when n reaches the minimum and, under a filter, the respondents the filter leaves
+ * out are none or also reach it — otherwise subtracting the filtered chart from the unfiltered one would
+ * reveal a small group.
+ */
+export function cohortRowVisible(n: number, unfilteredN: number, minimum = PROGRAMME_MINIMUM): boolean {
+  if (n < minimum) return false;
+  const rest = unfilteredN - n;
+  return rest === 0 || rest >= minimum;
+}

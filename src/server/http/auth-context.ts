@@ -42,7 +42,10 @@ export function requireAdmin(request: FastifyRequest): OrganisationActor {
 }
 
 export function requirePlatformRole(request: FastifyRequest, role: PlatformRole): AuthContext {
-  const auth = requireUser(request);
+  return requirePlatformRoleOf(requireUser(request), role);
+}
+
+export function requirePlatformRoleOf(auth: AuthContext, role: PlatformRole): AuthContext {
   if (!auth.platformRoles.includes(role)) throw forbidden('This needs a platform role you do not have.');
   return auth;
 }

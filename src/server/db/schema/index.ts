@@ -1,3 +1,4 @@
 export * from './accounts.ts';
 export * from './collaborations.ts';
 export * from './organisations.ts';
+export * from './programmes.ts';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { zId, zRequiredText, zText } from './common.ts';
+import { ZOrganisationType } from './organisations.ts';
+
+const zDate = z.iso.date('must be a date like 2026-03-31');
+
+export const ZCreateProgrammeBody = z.object({
+  name: zRequiredText(200),
+  description: zText(4000).nullable().optional(),
+  startsOn: zDate.nullable().optional(),
+  endsOn: zDate.nullable().optional(),
+});
+export type CreateProgrammeBody = z.input<typeof ZCreateProgrammeBody>;
+
+export const ZProgramme = z
+  .object({
+    id: zId,
+    name: z.string(),
+    description: z.string().nullable(),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Programme' });
+export type Programme = z.infer<typeof ZProgramme>;
+
+export const ZProgrammeMember = z.object({
+  organisationId: zId,
+  name: z.string(),
+  type: ZOrganisationType,
+  joinedAt: z.string(),
+  consent: z.boolean(),
+});
+export const ZProgrammeDetail = ZProgramme.extend({ members: z.array(ZProgrammeMember) }).meta({
+  id: 'ProgrammeDetail',
+});
+export type ProgrammeDetail = z.infer<typeof ZProgrammeDetail>;
+export const ZProgrammeList = z.object({ programmes: z.array(ZProgramme) });
+
+export const ZCohortQuery = z.object({
+  type: ZOrganisationType.optional(),
+  round: z.coerce.number().int().min(1).optional(),
+});
+export type CohortQuery = z.infer<typeof ZCohortQuery>;
+
+export const ZCohort = z
+  .object({
+    minimum: z.number().int(),
+    statements: z.array(
+      z.object({
+        itemId: z.string(),
+        /** Respondents who answered; null when the row is hidden as too small a group. */
+        n: z.number().int().nullable(),
+        /** Strongly disagree … strongly agree; null when hidden. */
+        counts: z.array(z.number().int()).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Cohort' });
+export type Cohort = z.infer<typeof ZCohort>;
+
+export const ZProgrammeInvitationPreview = z.object({
+  programmeName: z.string(),
+  expiresAt: z.string(),
+  open: z.boolean(),
+});
+export const ZMyProgramme = z.object({ id: zId, name: z.string(), consent: z.boolean() });
+export const ZMyProgrammes = z.object({ programmes: z.array(ZMyProgramme) });
+export const ZConsentBody = z.object({ consent: z.boolean() });

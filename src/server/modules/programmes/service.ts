@@ -1,0 +1,147 @@
+import type { OrganisationType } from '../../../contracts/organisations.ts';
+import type {
+  Cohort,
+  CohortQuery,
+  CreateProgrammeBody,
+  Programme,
+  ProgrammeDetail,
+} from '../../../contracts/programmes.ts';
+import { cohortRowVisible, PROGRAMME_MINIMUM } from '../../../domain/assessment/suppression.ts';
+import { assessment } from '../../../domain/instrument/assessment.ts';
+import { type AuthContext, type OrganisationActor, requirePlatformRoleOf } from '../../http/auth-context.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { keyedHash, newSecret } from '../../http/secrets.ts';
+import type { ProgrammeRow, ProgrammesRepository } from './repository.ts';
+
+const INVITATION_DAYS = 30;
+
+export class ProgrammesService {
+  constructor(
+    private readonly repo: ProgrammesRepository,
+    private readonly deps: { secret: string; publicUrl: string },
+  ) {}
+
+  async create(auth: AuthContext, body: CreateProgrammeBody): Promise<Programme> {
+    requirePlatformRoleOf(auth, 'facilitator');
+    return toProgramme(
+      await this.repo.create({
+        name: body.name,
+        description: body.description ?? null,
+        startsOn: body.startsOn ?? null,
+        endsOn: body.endsOn ?? null,
+        facilitatorId: auth.userId,
+      }),
+    );
+  }
+
+  async list(auth: AuthContext): Promise<Programme[]> {
+    requirePlatformRoleOf(auth, 'facilitator');
+    return (await this.repo.listForFacilitator(auth.userId)).map(toProgramme);
+  }
+
+  async detail(auth: AuthContext, id: string): Promise<ProgrammeDetail> {
+    const programme = await this.owned(auth, id);
+    const members = await this.repo.members(id);
+    return {
+      ...toProgramme(programme),
+      members: members.map((m) => ({
+        organisationId: m.organisationId,
+        name: m.name,
+        type: m.type as OrganisationType,
+        joinedAt: new Date(m.joinedAt).toISOString(),
+        consent: Boolean(m.consentAt),
+      })),
+    };
+  }
+
+  async invite(auth: AuthContext, id: string) {
+    await this.owned(auth, id);
+    const secret = newSecret();
+    const row = await this.repo.createInvitation({
+      programmeId: id,
+      tokenHash: keyedHash(this.deps.secret, secret),
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    });
+    return {
+      link: `${this.deps.publicUrl}/programme-invitations/${secret}`,
+      expiresAt: row.expiresAt.toISOString(),
+    };
+  }
+
+  async preview(token: string) {
+    const found = await this.repo.findInvitation(keyedHash(this.deps.secret, token));
+    if (!found) throw notFound('This invitation link is not valid. Ask for a new one.');
+    return {
+      programmeName: found.programmeName,
+      expiresAt: found.invitation.expiresAt.toISOString(),
+      open: !found.invitation.revokedAt && found.invitation.expiresAt.getTime() > Date.now(),
+    };
+  }
+
+  /** An admin joins the programme with the organisation they act for; sharing needs consent, given separately. */
+  async join(actor: OrganisationActor, token: string): Promise<string> {
+    if (actor.organisation.role !== 'admin')
+      throw forbidden('Only an admin of your organisation can join a programme.');
+    const found = await this.repo.findInvitation(keyedHash(this.deps.secret, token));
+    if (!found) throw notFound('This invitation link is not valid. Ask for a new one.');
+    if (found.invitation.revokedAt || found.invitation.expiresAt.getTime() <= Date.now()) {
+      throw conflict('invitation_expired', 'This invitation has expired. Ask for a new one.');
+    }
+    await this.repo.join(found.invitation.programmeId, actor.organisation.id);
+    return found.invitation.programmeId;
+  }
+
+  async ofOrganisation(actor: OrganisationActor) {
+    return (await this.repo.programmesOfOrganisation(actor.organisation.id)).map((p) => ({
+      id: p.id,
+      name: p.name,
+      consent: Boolean(p.consentAt),
+    }));
+  }
+
+  /** Giving or withdrawing consent; withdrawn data leaves every figure at once (figures are computed per request). */
+  async setConsent(actor: OrganisationActor, programmeId: string, consent: boolean): Promise<void> {
+    if (actor.organisation.role !== 'admin')
+      throw forbidden('Only an admin of your organisation can change consent.');
+    if (!(await this.repo.setConsent(programmeId, actor.organisation.id, consent)))
+      throw notFound('Programme not found.');
+  }
+
+  /** The cohort chart's figures, with every statement resting on fewer than five respondents hidden. */
+  async cohort(auth: AuthContext, id: string, query: CohortQuery): Promise<Cohort> {
+    await this.owned(auth, id);
+    const rows = await this.repo.cohortCounts(id, query);
+    const filtered = Boolean(query.type || query.round);
+    return {
+      minimum: PROGRAMME_MINIMUM,
+      statements: assessment.items.map((item) => {
+        const mine = rows.filter((r) => r.itemId === item.id);
+        const counts = [1, 2, 3, 4, 5].map((v) =>
+          mine.filter((r) => r.value === v && r.filtered).reduce((s, r) => s + r.n, 0),
+        );
+        const n = counts.reduce((s, c) => s + c, 0);
+        const all = mine.reduce((s, r) => s + r.n, 0);
+        const visible = cohortRowVisible(n, filtered ? all : n);
+        return { itemId: item.id, n: visible ? n : null, counts: visible ? counts : null };
+      }),
+    };
+  }
+
+  private async owned(auth: AuthContext, id: string): Promise<ProgrammeRow> {
+    requirePlatformRoleOf(auth, 'facilitator');
+    const programme = await this.repo.findForFacilitator(id, auth.userId);
+    if (!programme) throw notFound('Programme not found.');
+    return programme;
+  }
+}
+
+function toProgramme(row: ProgrammeRow): Programme {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
