@@ -63,7 +63,7 @@ for (const language of ['nl', 'en'] as const) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       await shot(`collaboration-${tab.toLowerCase()}`);
     }
-    await page.getByRole('button', { name: language === 'nl' ? 'Bekijk ronde 2' : 'View round 2' }).click();
+    await page.getByRole('button', { name: language === 'nl' ? 'Bekijk ronde 1' : 'View round 1' }).click();
     await shot('assessment-results');
     await page.getByRole('tab', { name: 'Partners' }).click();
     await page

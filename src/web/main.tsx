@@ -19,6 +19,7 @@ import { LandingPage } from './routes/LandingPage.tsx';
 import { MembersPage } from './routes/MembersPage.tsx';
 import { NotFoundPage } from './routes/NotFoundPage.tsx';
 import { NewOrganisationPage, OrganisationPage } from './routes/OrganisationPages.tsx';
+import { ProgrammeInvitationPage, ProgrammePage, ProgrammesPage } from './routes/ProgrammePages.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -40,6 +41,9 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/account" element={<AccountPage />} />
             <Route path="/invitations/:token" element={<InvitationPage />} />
             <Route path="/admin" element={<AdminPage />} />
+            <Route path="/programmes" element={<ProgrammesPage />} />
+            <Route path="/programmes/:id" element={<ProgrammePage />} />
+            <Route path="/programme-invitations/:token" element={<ProgrammeInvitationPage />} />
             <Route path="/collaborations/new" element={<NewCollaborationPage />} />
             <Route path="/collaborations/:id" element={<CollaborationPage />} />
             <Route path="/partner-invitations/:token" element={<PartnerInvitationPage />} />

@@ -35,7 +35,7 @@ type RoundPlan = {
   submittedBy?: number[];
   /** Self-assessment answers per organisation (by statement component), and each one's partnership ambition. */
   assessment?: {
-    answers: Record<string, number>[];
+    answers: (Record<string, number> | null)[];
     ambitions: ('transaction' | 'integration' | 'transformation')[];
   };
 };
@@ -117,6 +117,16 @@ export async function seedCollaborations(tx: Tx, plans: DemoCollaboration[], org
       if (roundPlan.assessment) {
         for (const [orgIndex, answers] of roundPlan.assessment.answers.entries()) {
           const organisationId = organisationIds[orgIndex]!;
+          await tx
+            .update(roundParticipation)
+            .set({ partnershipAmbition: roundPlan.assessment.ambitions[orgIndex] })
+            .where(
+              and(
+                eq(roundParticipation.roundId, round!.id),
+                eq(roundParticipation.organisationId, organisationId),
+              ),
+            );
+          if (!answers) continue;
           await tx.insert(assessmentAnswers).values(
             assessment.items.map((item) => ({
               roundId: round!.id,
@@ -172,41 +182,13 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
     startDate: '2025-03-03',
     organisations: ['Werkpoort Logistiek', 'Van der Linden Bouw', 'Gemeente Tilburg'],
     rounds: [
-      transactional({ equality: [4, 2, 3] }),
       {
-        levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
-        override: { equality: [4, 1, 3], risk: [2, 2, 2], trust: [3, 2, 2] },
-        revealed: true,
+        ...transactional({ equality: [4, 2, 3] }),
+        // The two companies' answers come from the study cohort (seedStudyAssessments); the municipality's is its own.
         assessment: {
           answers: [
-            {
-              selection: 4,
-              formation: 4,
-              operation: 4,
-              formalisation: 3,
-              nature: 4,
-              direction: 4,
-              complementarity: 5,
-              equivalency: 4,
-              transaction: 4,
-              reputation: 4,
-              interaction: 5,
-              synergy: 5,
-            },
-            {
-              selection: 4,
-              formation: 5,
-              operation: 4,
-              formalisation: 2,
-              nature: 3,
-              direction: 3,
-              complementarity: 4,
-              equivalency: 2,
-              transaction: 5,
-              reputation: 4,
-              interaction: 4,
-              synergy: 4,
-            },
+            null,
+            null,
             {
               selection: 3,
               formation: 4,
@@ -224,6 +206,11 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
           ],
           ambitions: ['integration', 'transaction', 'integration'],
         },
+      },
+      {
+        levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
+        override: { equality: [4, 1, 3], risk: [2, 2, 2], trust: [3, 2, 2] },
+        revealed: true,
       },
       {
         levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
@@ -323,3 +310,71 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
     ],
   },
 ];
+
+/**
+ * The study's Figure 2 (n = 12, Likert 1–5) as answer counts per statement: all agree the resources are
+ * complementary, three quarters rate transaction and reputation as important, about half are formalised, …
+ */
+export const FIGURE_2: Record<string, [number, number, number, number, number]> = {
+  selection: [0, 2, 3, 5, 2],
+  formation: [0, 1, 2, 6, 3],
+  operation: [0, 1, 2, 6, 3],
+  formalisation: [1, 3, 2, 4, 2],
+  nature: [0, 2, 4, 4, 2],
+  direction: [0, 2, 3, 5, 2],
+  complementarity: [0, 0, 0, 7, 5],
+  equivalency: [0, 1, 3, 6, 2],
+  transaction: [0, 1, 2, 6, 3],
+  reputation: [0, 1, 2, 5, 4],
+  interaction: [0, 0, 0, 6, 6],
+  synergy: [0, 0, 1, 5, 6],
+};
+
+/** Twelve respondents' answers whose counts per statement are exactly Figure 2's, spread over the organisations. */
+export function figure2Respondents(): Record<string, number>[] {
+  const respondents: Record<string, number>[] = Array.from({ length: 12 }, () => ({}));
+  Object.entries(FIGURE_2).forEach(([component, counts], statementIndex) => {
+    const values = counts.flatMap((count, i) => Array<number>(count).fill(i + 1));
+    values.forEach((value, k) => {
+      respondents[(k + statementIndex * 5) % 12]![component] = value;
+    });
+  });
+  return respondents;
+}
+
+/** Gives twelve organisations a submitted self-assessment in round 1 of one of their collaborations. */
+export async function seedStudyAssessments(tx: Tx, organisationIds: string[]): Promise<void> {
+  const respondents = figure2Respondents();
+  for (const [k, organisationId] of organisationIds.slice(0, 12).entries()) {
+    const [row] = await tx
+      .select({ roundId: rounds.id })
+      .from(rounds)
+      .innerJoin(
+        collaborationParticipants,
+        eq(collaborationParticipants.collaborationId, rounds.collaborationId),
+      )
+      .where(and(eq(collaborationParticipants.organisationId, organisationId), eq(rounds.number, 1)))
+      .limit(1);
+    if (!row) continue;
+    await tx
+      .insert(assessmentAnswers)
+      .values(
+        assessment.items.map((item) => ({
+          roundId: row.roundId,
+          organisationId,
+          itemId: item.id,
+          value: respondents[k]![item.component] ?? null,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx
+      .update(roundParticipation)
+      .set({ assessmentSubmittedAt: new Date() })
+      .where(
+        and(
+          eq(roundParticipation.roundId, row.roundId),
+          eq(roundParticipation.organisationId, organisationId),
+        ),
+      );
+  }
+}

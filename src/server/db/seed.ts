@@ -4,8 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import { count, inArray } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { memberships, organisations, platformRoles, users } from './schema/index.ts';
-import { DEMO_COLLABORATIONS, seedCollaborations } from './seed-collaborations.ts';
+import {
+  collaborationParticipants,
+  memberships,
+  organisations,
+  platformRoles,
+  programmeMembers,
+  programmes,
+  users,
+} from './schema/index.ts';
+import { DEMO_COLLABORATIONS, seedCollaborations, seedStudyAssessments } from './seed-collaborations.ts';
 
 export const DEMO_PASSWORD = 'impactwheel-demo';
 
@@ -142,7 +150,20 @@ export const DEMO_SIGN_INS = [
   { role: 'social enterprise admin', email: INVENTED[1]!.email, organisation: INVENTED[1]!.name },
   { role: 'regular company admin', email: INVENTED[11]!.email, organisation: INVENTED[11]!.name },
   { role: 'platform admin', email: 'beheer@impactwheel.demo', organisation: null },
+  { role: 'facilitator', email: 'begeleider@impactwheel.demo', organisation: null },
 ];
+
+async function organisationsWithCollaborations(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  ids: string[],
+) {
+  const rows = await tx
+    .selectDistinct({ id: collaborationParticipants.organisationId })
+    .from(collaborationParticipants)
+    .where(inArray(collaborationParticipants.organisationId, ids));
+  const withCollaboration = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => withCollaboration.has(id));
+}
 
 function readSample(): SampleRow[] {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'study-sample.csv');
@@ -219,6 +240,40 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       .values({ organisationId: municipality!.id, userId: official!.id, role: 'admin' });
     orgIds['Gemeente Tilburg'] = municipality!.id;
     await seedCollaborations(tx, DEMO_COLLABORATIONS, orgIds);
+
+    // The research cohort as a programme: the sixteen enterprises, twelve of which share their assessment.
+    const [facilitator] = await tx
+      .insert(users)
+      .values({
+        name: 'Lies Vermeulen',
+        email: DEMO_SIGN_INS[2]!.email.replace('beheer', 'begeleider'),
+        passwordHash,
+      })
+      .returning();
+    await tx.insert(platformRoles).values({ userId: facilitator!.id, role: 'facilitator' });
+    const [programme] = await tx
+      .insert(programmes)
+      .values({
+        name: 'Impact door samenwerking 2021–2023',
+        description:
+          'De zestien ondernemingen uit het onderzoek: sociale ondernemingen en reguliere bedrijven.',
+        startsOn: '2021-09-01',
+        endsOn: '2023-06-30',
+        facilitatorId: facilitator!.id,
+      })
+      .returning();
+    const studyOrganisations = Object.entries(orgIds)
+      .filter(([name]) => name !== 'Gemeente Tilburg')
+      .map(([, id]) => id);
+    const sharing = await organisationsWithCollaborations(tx, studyOrganisations);
+    await seedStudyAssessments(tx, sharing);
+    await tx.insert(programmeMembers).values(
+      studyOrganisations.map((organisationId) => ({
+        programmeId: programme!.id,
+        organisationId,
+        consentAt: sharing.slice(0, 12).includes(organisationId) ? new Date() : null,
+      })),
+    );
   });
   return true;
 }

@@ -35,6 +35,7 @@ import type {
   UpdateOrganisationBody,
 } from '../../contracts/organisations.ts';
 import type { AdminUser } from '../../contracts/platform.ts';
+import type { Cohort, CreateProgrammeBody, Programme, ProgrammeDetail } from '../../contracts/programmes.ts';
 import { api, setCsrfToken } from './client.ts';
 
 type Ok = { ok: true };
@@ -116,4 +117,30 @@ export const endpoints = {
   saveAssessment: (id: string, body: SaveAssessmentBody) =>
     api<AssessmentView>('PUT', `/collaborations/${id}/assessment`, body),
   submitAssessment: (id: string) => api<AssessmentView>('POST', `/collaborations/${id}/assessment/submit`),
+  programmes: () => api<{ programmes: Programme[] }>('GET', '/programmes'),
+  createProgramme: (body: CreateProgrammeBody) => api<Programme>('POST', '/programmes', body),
+  programme: (id: string) => api<ProgrammeDetail>('GET', `/programmes/${id}`),
+  inviteToProgramme: (id: string) =>
+    api<{ link: string; expiresAt: string }>('POST', `/programmes/${id}/invitations`),
+  cohort: (id: string, filter: { type?: string; round?: number }) =>
+    api<Cohort>('GET', `/programmes/${id}/cohort?${cohortQuery(filter)}`),
+  previewProgrammeInvitation: (token: string) =>
+    api<{ programmeName: string; expiresAt: string; open: boolean }>(
+      'GET',
+      `/programme-invitations/${encodeURIComponent(token)}`,
+    ),
+  joinProgramme: (token: string) =>
+    api<{ programmeId: string }>('POST', `/programme-invitations/${encodeURIComponent(token)}/join`),
+  myProgrammes: () =>
+    api<{ programmes: { id: string; name: string; consent: boolean }[] }>('GET', '/organisation/programmes'),
+  setConsent: (id: string, consent: boolean) =>
+    api<Ok>('PUT', `/organisation/programmes/${id}/consent`, { consent }),
 };
+
+/** The cohort filters as a query string (also used for the CSV link). */
+export function cohortQuery(filter: { type?: string; round?: number }): string {
+  const params = new URLSearchParams();
+  if (filter.type) params.set('type', filter.type);
+  if (filter.round) params.set('round', String(filter.round));
+  return params.toString();
+}

@@ -65,6 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <li>
                     <NavLink to="/account">{t('nav.account')}</NavLink>
                   </li>
+                  {user.user.platformRoles.includes('facilitator') && (
+                    <li>
+                      <NavLink to="/programmes">{t('nav.programmes')}</NavLink>
+                    </li>
+                  )}
                   {user.user.platformRoles.includes('platform_admin') && (
                     <li>
                       <NavLink to="/admin">{t('nav.admin')}</NavLink>

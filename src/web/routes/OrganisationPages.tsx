@@ -10,6 +10,7 @@ import { useErrorText } from '../components/errors.ts';
 import { OrganisationForm } from '../features/organisations/OrganisationForm.tsx';
 import { useRefreshSession } from '../session.ts';
 import { RequireUser } from './guards.tsx';
+import { ProgrammeConsents } from './ProgrammePages.tsx';
 
 export function NewOrganisationPage() {
   const { t } = useTranslation();
@@ -122,6 +123,7 @@ function OrganisationProfile() {
       ) : (
         <ProfileView organisation={o} />
       )}
+      <ProgrammeConsents />
     </div>
   );
 }

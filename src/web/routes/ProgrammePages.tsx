@@ -1,0 +1,301 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ORGANISATION_TYPES } from '../../contracts/organisations.ts';
+import { cohortQuery, endpoints } from '../api/endpoints.ts';
+import { Alert } from '../components/Alert.tsx';
+import { CopyField } from '../components/CopyField.tsx';
+import { useErrorText } from '../components/errors.ts';
+import { Field } from '../components/Field.tsx';
+import { CohortChart } from '../features/programmes/CohortChart.tsx';
+import { RequireUser } from './guards.tsx';
+
+export function ProgrammesPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['programmes'], queryFn: endpoints.programmes });
+  const [form, setForm] = useState({ name: '', description: '', startsOn: '', endsOn: '' });
+  const create = useMutation({
+    mutationFn: () =>
+      endpoints.createProgramme({
+        name: form.name,
+        description: form.description.trim() || null,
+        startsOn: form.startsOn || null,
+        endsOn: form.endsOn || null,
+      }),
+    onSuccess: async () => {
+      setForm({ name: '', description: '', startsOn: '', endsOn: '' });
+      await client.invalidateQueries({ queryKey: ['programmes'] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (form.name.trim()) create.mutate();
+  };
+  return (
+    <RequireUser>
+      {() => (
+        <div className="wide-form">
+          <h1>{t('programme.title')}</h1>
+          <p>{t('programme.intro')}</p>
+          {list.error && <Alert kind="error">{errorText(list.error)}</Alert>}
+          {list.data?.programmes.length === 0 && <p className="muted">{t('programme.none')}</p>}
+          <ul className="list">
+            {list.data?.programmes.map((p) => (
+              <li key={p.id} className="list-row">
+                <Link to={`/programmes/${p.id}`}>{p.name}</Link>
+                <span className="muted">{[p.startsOn, p.endsOn].filter(Boolean).join(' – ')}</span>
+              </li>
+            ))}
+          </ul>
+          <form className="card form" onSubmit={submit}>
+            <h2>{t('programme.create')}</h2>
+            {create.error && <Alert kind="error">{errorText(create.error)}</Alert>}
+            <Field label={t('programme.name')}>
+              {(p) => (
+                <input
+                  {...p}
+                  required
+                  value={form.name}
+                  onChange={(e) => setForm({ ...form, name: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field label={t('programme.description')}>
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={2}
+                  value={form.description}
+                  onChange={(e) => setForm({ ...form, description: e.target.value })}
+                />
+              )}
+            </Field>
+            <div className="grid-2">
+              <Field label={t('programme.startsOn')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    value={form.startsOn}
+                    onChange={(e) => setForm({ ...form, startsOn: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={t('programme.endsOn')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    value={form.endsOn}
+                    onChange={(e) => setForm({ ...form, endsOn: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+            <button type="submit" className="button primary" disabled={create.isPending}>
+              {t('programme.create')}
+            </button>
+          </form>
+        </div>
+      )}
+    </RequireUser>
+  );
+}
+
+export function ProgrammePage() {
+  return <RequireUser>{() => <Programme />}</RequireUser>;
+}
+
+function Programme() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { id = '' } = useParams();
+  const [filter, setFilter] = useState<{ type?: string; round?: number }>({});
+  const [link, setLink] = useState<string | null>(null);
+  const detail = useQuery({
+    queryKey: ['programme', id],
+    queryFn: () => endpoints.programme(id),
+    retry: false,
+  });
+  const cohort = useQuery({
+    queryKey: ['cohort', id, filter],
+    queryFn: () => endpoints.cohort(id, filter),
+    retry: false,
+  });
+  const invite = useMutation({
+    mutationFn: () => endpoints.inviteToProgramme(id),
+    onSuccess: (r) => setLink(r.link),
+  });
+  if (detail.isPending) return <p>{t('app.loading')}</p>;
+  if (detail.error) return <Alert kind="error">{errorText(detail.error)}</Alert>;
+  const p = detail.data;
+  return (
+    <div>
+      <h1>{p.name}</h1>
+      {p.description && <p>{p.description}</p>}
+      <section aria-labelledby="cohort">
+        <div className="section-head">
+          <h2 id="cohort">{t('programme.cohort')}</h2>
+          <span className="actions no-print">
+            <a
+              className="button small"
+              href={`/api/v1/programmes/${id}/cohort.csv?${cohortQuery(filter)}`}
+              download
+            >
+              {t('programme.download')}
+            </a>
+            <button type="button" className="button small" onClick={() => window.print()}>
+              {t('programme.print')}
+            </button>
+          </span>
+        </div>
+        <p>{t('programme.cohortHelp')}</p>
+        <div className="form inline-form no-print">
+          <Field label={t('programme.filterType')}>
+            {(f) => (
+              <select
+                {...f}
+                value={filter.type ?? ''}
+                onChange={(e) => setFilter({ ...filter, type: e.target.value || undefined })}
+              >
+                <option value="">{t('programme.all')}</option>
+                {ORGANISATION_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`organisation.types.${type}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('programme.filterRound')}>
+            {(f) => (
+              <select
+                {...f}
+                value={filter.round ?? ''}
+                onChange={(e) =>
+                  setFilter({ ...filter, round: e.target.value ? Number(e.target.value) : undefined })
+                }
+              >
+                <option value="">{t('programme.all')}</option>
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {cohort.error && <Alert kind="error">{errorText(cohort.error)}</Alert>}
+        {cohort.data && <CohortChart cohort={cohort.data} />}
+      </section>
+      <section aria-labelledby="members" className="no-print">
+        <h2 id="members">{t('programme.members')}</h2>
+        <ul className="list">
+          {p.members.map((m) => (
+            <li key={m.organisationId} className="list-row">
+              <span>
+                <strong>{m.name}</strong> · {t(`organisation.types.${m.type}`)}
+              </span>
+              <span className={m.consent ? '' : 'muted'}>
+                {m.consent ? t('programme.consent') : t('programme.noConsent')}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <div className="card">
+          <p>{t('programme.inviteHelp')}</p>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => invite.mutate()}
+            disabled={invite.isPending}
+          >
+            {t('programme.invite')}
+          </button>
+          {link && (
+            <Alert kind="success">
+              <CopyField label={t('members.copy')} value={link} />
+            </Alert>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export function ProgrammeInvitationPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { token = '' } = useParams();
+  const preview = useQuery({
+    queryKey: ['programme-invitation', token],
+    queryFn: () => endpoints.previewProgrammeInvitation(token),
+    retry: false,
+  });
+  const join = useMutation({ mutationFn: () => endpoints.joinProgramme(token) });
+  return (
+    <RequireUser>
+      {() => (
+        <div className="narrow wide-form">
+          <h1>{t('programme.joinTitle')}</h1>
+          {preview.error && <Alert kind="error">{errorText(preview.error)}</Alert>}
+          {preview.data && (
+            <p className="lead">{t('programme.joinText', { name: preview.data.programmeName })}</p>
+          )}
+          {join.error && <Alert kind="error">{errorText(join.error)}</Alert>}
+          {join.isSuccess ? (
+            <>
+              <Alert kind="success">{t('programme.joined')}</Alert>
+              <ProgrammeConsents />
+            </>
+          ) : (
+            preview.data?.open && (
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => join.mutate()}
+                disabled={join.isPending}
+              >
+                {t('programme.join')}
+              </button>
+            )
+          )}
+        </div>
+      )}
+    </RequireUser>
+  );
+}
+
+/** The programmes of the acting organisation, with consent to share that an admin gives or withdraws. */
+export function ProgrammeConsents() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['my-programmes'], queryFn: endpoints.myProgrammes });
+  const toggle = useMutation({
+    mutationFn: ({ id, consent }: { id: string; consent: boolean }) => endpoints.setConsent(id, consent),
+    onSettled: () => client.invalidateQueries({ queryKey: ['my-programmes'] }),
+  });
+  return (
+    <section aria-labelledby="my-programmes" className="card">
+      <h2 id="my-programmes">{t('programme.yourProgrammes')}</h2>
+      {toggle.error && <Alert kind="error">{errorText(toggle.error)}</Alert>}
+      {list.data?.programmes.length === 0 && <p className="muted">{t('programme.noProgrammes')}</p>}
+      {list.data?.programmes.map((p) => (
+        <label key={p.id} className="radio">
+          <input
+            type="checkbox"
+            checked={p.consent}
+            onChange={(e) => toggle.mutate({ id: p.id, consent: e.target.checked })}
+          />
+          {t('programme.consentLabel', { name: p.name })}
+        </label>
+      ))}
+      {(list.data?.programmes.length ?? 0) > 0 && <p className="hint">{t('programme.consentHelp')}</p>}
+    </section>
+  );
+}
