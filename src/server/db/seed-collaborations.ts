@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { assessment } from '../../domain/instrument/assessment.ts';
 import { wheel } from '../../domain/instrument/wheel.ts';
+import { refreshAssessmentValues } from './assessment-values.ts';
 import type { Db } from './client.ts';
 import {
   actions,
@@ -135,6 +136,7 @@ export async function seedCollaborations(tx: Tx, plans: DemoCollaboration[], org
               value: answers[item.component] ?? null,
             })),
           );
+          await refreshAssessmentValues(tx, round!.id, organisationId);
           await tx
             .update(roundParticipation)
             .set({
@@ -367,6 +369,7 @@ export async function seedStudyAssessments(tx: Tx, organisationIds: string[]): P
         })),
       )
       .onConflictDoNothing();
+    await refreshAssessmentValues(tx, row.roundId, organisationId);
     await tx
       .update(roundParticipation)
       .set({ assessmentSubmittedAt: new Date() })

@@ -103,8 +103,16 @@ export const roundParticipation = pgTable(
     partnershipAmbition: text('partnership_ambition', {
       enum: ['transaction', 'integration', 'transformation'],
     }),
+    /**
+     * The twelve answers in the instrument's item order, kept beside assessment_answers so cohort figures add
+     * up one row per respondent instead of twelve (docs/benchmarks.md).
+     */
+    assessmentValues: smallint('assessment_values').array(),
   },
-  (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.organisationId] }),
+    index('round_participation_org_idx').on(t.organisationId),
+  ],
 );
 
 export const ratings = pgTable(
@@ -183,6 +191,8 @@ export const assessmentAnswers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.roundId, t.organisationId, t.itemId] }),
+    // The cohort chart reads all answers of a programme's organisations.
+    index('assessment_answers_org_idx').on(t.organisationId, t.roundId),
     check('assessment_answers_value_range', sql`${t.value} is null or ${t.value} between 1 and 5`),
   ],
 );

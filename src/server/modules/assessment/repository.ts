@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { refreshAssessmentValues } from '../../db/assessment-values.ts';
 import type { Db } from '../../db/client.ts';
 import { assessmentAnswers, impactAmbitions, roundParticipation } from '../../db/schema/index.ts';
 
@@ -69,6 +70,7 @@ export class AssessmentRepository {
             target: [assessmentAnswers.roundId, assessmentAnswers.organisationId, assessmentAnswers.itemId],
             set: { value: sql`excluded.value`, updatedAt: new Date() },
           });
+        await refreshAssessmentValues(tx, roundId, organisationId);
       }
       if (draft.ambitions.length) {
         await tx

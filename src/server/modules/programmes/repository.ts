@@ -86,24 +86,30 @@ export class ProgrammesRepository {
 
   /**
    * The cohort's answer counts per statement and value, computed in SQL over the submitted self-assessments of
-   * organisations that consent now; `unfiltered` counts respondents per statement without the filters, for the
-   * subtraction check. One respondent is one organisation's submitted assessment of one collaboration round.
+   * organisations that consent now, split into respondents inside and outside the filters (for the subtraction
+   * check). One respondent is one organisation's submitted assessment of one collaboration round; its answers
+   * are read from round_participation.assessment_values, one row per respondent.
    */
-  async cohortCounts(programmeId: string, filter: { type?: string; round?: number }) {
+  async cohortCounts(programmeId: string, filter: { type?: string; round?: number }, items: number) {
     const type = filter.type ?? null;
     const round = filter.round ?? null;
-    return queryRows<{ itemId: string; value: number; n: number; filtered: boolean }>(
+    const columns = sql.raw(
+      Array.from({ length: items }, (_, k) =>
+        [1, 2, 3, 4, 5]
+          .map((v) => `count(*) filter (where rp.assessment_values[${k + 1}] = ${v})::int as "c${k}_${v}"`)
+          .join(', '),
+      ).join(', '),
+    );
+    return queryRows<Record<string, number> & { filtered: boolean }>(
       this.db,
-      sql`select a.item_id as "itemId", a.value, count(*)::int as n,
-                 (${type}::text is null or o.type = ${type}::text) and (${round}::int is null or r.number = ${round}::int) as filtered
+      sql`select (${type}::text is null or o.type = ${type}::text) and (${round}::int is null or r.number = ${round}::int) as filtered,
+                 ${columns}
             from programme_members m
-            join assessment_answers a on a.organisation_id = m.organisation_id and a.value is not null
-            join round_participation rp on rp.round_id = a.round_id and rp.organisation_id = a.organisation_id
-                                       and rp.assessment_submitted_at is not null
-            join rounds r on r.id = a.round_id
+            join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
+            join rounds r on r.id = rp.round_id
             join organisations o on o.id = m.organisation_id
            where m.programme_id = ${programmeId} and m.consent_at is not null
-           group by a.item_id, a.value, filtered`,
+           group by 1`,
     );
   }
 }

@@ -110,17 +110,16 @@ export class ProgrammesService {
   /** The cohort chart's figures, with every statement resting on fewer than five respondents hidden. */
   async cohort(auth: AuthContext, id: string, query: CohortQuery): Promise<Cohort> {
     await this.owned(auth, id);
-    const rows = await this.repo.cohortCounts(id, query);
+    const rows = await this.repo.cohortCounts(id, query, assessment.items.length);
     const filtered = Boolean(query.type || query.round);
+    const inside = rows.find((r) => r.filtered);
+    const outside = rows.find((r) => !r.filtered);
     return {
       minimum: PROGRAMME_MINIMUM,
-      statements: assessment.items.map((item) => {
-        const mine = rows.filter((r) => r.itemId === item.id);
-        const counts = [1, 2, 3, 4, 5].map((v) =>
-          mine.filter((r) => r.value === v && r.filtered).reduce((s, r) => s + r.n, 0),
-        );
+      statements: assessment.items.map((item, k) => {
+        const counts = [1, 2, 3, 4, 5].map((v) => inside?.[`c${k}_${v}`] ?? 0);
         const n = counts.reduce((s, c) => s + c, 0);
-        const all = mine.reduce((s, r) => s + r.n, 0);
+        const all = n + [1, 2, 3, 4, 5].reduce((s, v) => s + (outside?.[`c${k}_${v}`] ?? 0), 0);
         const visible = cohortRowVisible(n, filtered ? all : n);
         return { itemId: item.id, n: visible ? n : null, counts: visible ? counts : null };
       }),
