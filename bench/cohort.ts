@@ -1,21 +1,17 @@
 // npm run bench:cohort: the cohort chart's figures for a programme of 2,000 organisations with 20,000 submitted
 // self-assessments (12 answers each), computed in SQL, on PostgreSQL (and PGlite with BENCH_ENGINES=pglite).
 // Data is generated with generate_series; 200 sequential requests per filter; prints p50 and p95.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { startPostgres } from '../scripts/lib/system.ts';
 import { assessment } from '../src/domain/instrument/assessment.ts';
 import { buildApp } from '../src/server/app.ts';
 import { type DatabaseOptions, openDatabase } from '../src/server/db/client.ts';
 import { platformRoles } from '../src/server/db/schema/index.ts';
 import { createLogger } from '../src/server/logger.ts';
+import { onEngines } from './engines.ts';
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 2000);
 const PER_ORGANISATION = Number(process.env.BENCH_ASSESSMENTS_PER_ORGANISATION ?? 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-const engines = (process.env.BENCH_ENGINES ?? 'postgres').split(',');
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const rows: string[] = [];
@@ -118,22 +114,8 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   await database.close();
 }
 
-if (engines.includes('postgres')) {
-  const server = await startPostgres();
-  try {
-    await benchEngine('PostgreSQL', { kind: 'postgres', url: server.url, poolSize: 10 });
-  } finally {
-    server.stop();
-  }
-}
-if (engines.includes('pglite')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'iw-bench-'));
-  try {
-    await benchEngine('PGlite', { kind: 'pglite', dataDir: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+await onEngines('postgres', benchEngine);
+
 console.log(
   `\n${ORGANISATIONS} organisations (90% consenting) × ${PER_ORGANISATION} submitted assessments × 12 answers; ${REQUESTS} sequential requests per filter\n`,
 );

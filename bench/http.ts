@@ -4,21 +4,17 @@
 //   (c) GET /api/v1/health
 //   (d) an authenticated GET /api/v1/organisation (session lookup + profile)
 // BENCH_SECONDS (default 10) per scenario, BENCH_CONNECTIONS (default 50). Prints a Markdown table.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { startPostgres } from '../scripts/lib/system.ts';
 import { buildApp } from '../src/server/app.ts';
 import { type Database, type DatabaseOptions, openDatabase } from '../src/server/db/client.ts';
 import { organisations } from '../src/server/db/schema/index.ts';
 import { createLogger } from '../src/server/logger.ts';
+import { onEngines } from './engines.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
 
 type Result = { engine: string; scenario: string; rps: number; p99: number; errors: number };
 const results: Result[] = [];
@@ -93,25 +89,10 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   await database.close();
 }
 
-if (engines.includes('pglite')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'iw-bench-'));
-  try {
-    await benchEngine('PGlite', { kind: 'pglite', dataDir: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (engines.includes('postgres')) {
-  const server = await startPostgres();
-  try {
-    await benchEngine('PostgreSQL', { kind: 'postgres', url: server.url, poolSize: 20 });
-  } finally {
-    server.stop();
-  }
-}
-
 const byEngine = (engine: string, prefix: string) =>
   results.find((r) => r.engine === engine && r.scenario.startsWith(prefix));
+await onEngines('pglite,postgres', benchEngine, 20);
+
 console.log(`\n${connections} connections, ${seconds} s per scenario, Node ${process.version}\n`);
 console.log('| engine | scenario | requests/s | p99 ms | errors |');
 console.log('| --- | --- | ---: | ---: | ---: |');

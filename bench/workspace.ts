@@ -1,10 +1,6 @@
 // npm run bench:workspace: opening a collaboration's wheel page (GET /api/v1/collaborations/:id, all data for
 // the page) on an installation of 200 collaborations with 3 rounds each, on PGlite and PostgreSQL.
 // One client, requests in sequence over loopback HTTP across random collaborations; prints p50, p95, p99.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startPostgres } from '../scripts/lib/system.ts';
 import { wheel } from '../src/domain/instrument/wheel.ts';
 import { buildApp } from '../src/server/app.ts';
 import { type DatabaseOptions, openDatabase } from '../src/server/db/client.ts';
@@ -19,10 +15,10 @@ import {
   rounds,
 } from '../src/server/db/schema/index.ts';
 import { createLogger } from '../src/server/logger.ts';
+import { onEngines } from './engines.ts';
 
 const COLLABORATIONS = Number(process.env.BENCH_COLLABORATIONS ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
-const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
 
 type Row = { engine: string; p50: number; p95: number; p99: number; seedSeconds: number };
 const results: Row[] = [];
@@ -136,22 +132,7 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   await database.close();
 }
 
-if (engines.includes('pglite')) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'iw-bench-'));
-  try {
-    await benchEngine('PGlite', { kind: 'pglite', dataDir: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (engines.includes('postgres')) {
-  const server = await startPostgres();
-  try {
-    await benchEngine('PostgreSQL', { kind: 'postgres', url: server.url, poolSize: 10 });
-  } finally {
-    server.stop();
-  }
-}
+await onEngines('pglite,postgres', benchEngine);
 
 console.log(
   `\n${COLLABORATIONS} collaborations × 3 rounds × 2 partners × 21 topics; ${REQUESTS} sequential requests, Node ${process.version}\n`,

@@ -92,6 +92,12 @@ for (const language of ['nl', 'en'] as const) {
     await signIn(page, 'beheer@impactwheel.demo');
     await page.goto(`${base}/admin`);
     await shot('admin');
+    await signIn(page, 'begeleider@impactwheel.demo');
+    await page.goto(`${base}/programmes`);
+    await shot('programmes');
+    await page.getByRole('link', { name: 'Impact door samenwerking 2021–2023' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await shot('programme');
     await context.close();
   }
 }
