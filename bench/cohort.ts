@@ -3,11 +3,9 @@
 // Data is generated with generate_series; 200 sequential requests per filter; prints p50 and p95.
 import { sql } from 'drizzle-orm';
 import { assessment } from '../src/domain/instrument/assessment.ts';
-import { buildApp } from '../src/server/app.ts';
 import { type DatabaseOptions, openDatabase } from '../src/server/db/client.ts';
 import { platformRoles } from '../src/server/db/schema/index.ts';
-import { createLogger } from '../src/server/logger.ts';
-import { onEngines } from './engines.ts';
+import { benchSession, listeningApp, onEngines } from './engines.ts';
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 2000);
 const PER_ORGANISATION = Number(process.env.BENCH_ASSESSMENTS_PER_ORGANISATION ?? 10);
@@ -19,28 +17,11 @@ const rows: string[] = [];
 async function benchEngine(engine: string, options: DatabaseOptions) {
   const database = await openDatabase(options);
   const db = database.db;
-  const { app } = await buildApp({
-    database,
-    logger: createLogger('error'),
-    sessionSecret: 'bench',
-    publicUrl: 'http://localhost',
-  });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signUp = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-up',
-    payload: { name: 'Begeleider', email: 'f@example.org', password: 'bench password long enough' },
-  });
-  const me = signUp.json() as { user: { id: string }; csrfToken: string };
-  await db.insert(platformRoles).values({ userId: me.user.id, role: 'facilitator' });
+  const { app, url } = await listeningApp(database);
+  const { userId } = await benchSession(app, 'f@example.org');
+  await db.insert(platformRoles).values({ userId, role: 'facilitator' });
   // A new session, so the role is in its context.
-  const signIn = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email: 'f@example.org', password: 'bench password long enough' },
-  });
-  const facilitatorCookie = `iw_session=${signIn.cookies.find((c) => c.name === 'iw_session')!.value}`;
-  const csrf = (signIn.json() as { csrfToken: string }).csrfToken;
+  const { cookie: facilitatorCookie, csrf } = await benchSession(app, 'f@example.org', true);
   const created = await app.inject({
     method: 'POST',
     url: '/api/v1/programmes',

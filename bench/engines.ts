@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { startPostgres } from '../scripts/lib/system.ts';
-import type { DatabaseOptions } from '../src/server/db/client.ts';
+import { buildApp } from '../src/server/app.ts';
+import type { Database, DatabaseOptions } from '../src/server/db/client.ts';
+import { createLogger } from '../src/server/logger.ts';
 
 /**
  * Runs a benchmark on each engine named in BENCH_ENGINES (default `fallback`): PGlite in a temporary folder on
@@ -30,4 +33,31 @@ export async function onEngines(
       server.stop();
     }
   }
+}
+
+const PASSWORD = 'bench password long enough';
+
+/** The real app on a free loopback port, logging only errors. */
+export async function listeningApp(database: Database) {
+  const { app } = await buildApp({
+    database,
+    logger: createLogger('error'),
+    sessionSecret: 'bench',
+    publicUrl: 'http://localhost',
+  });
+  return { app, url: await app.listen({ port: 0, host: '127.0.0.1' }) };
+}
+
+type Session = { cookie: string; csrf: string; userId: string };
+
+/** Signs up (or, for an existing account, signs in) and returns the cookie and CSRF token a browser would hold. */
+export async function benchSession(app: FastifyInstance, email: string, existing = false): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: existing ? '/api/v1/auth/sign-in' : '/api/v1/auth/sign-up',
+    payload: existing ? { email, password: PASSWORD } : { name: 'Bench', email, password: PASSWORD },
+  });
+  const body = response.json() as { user: { id: string }; csrfToken: string };
+  const value = response.cookies.find((c) => c.name === 'iw_session')!.value;
+  return { cookie: `iw_session=${value}`, csrf: body.csrfToken, userId: body.user.id };
 }

@@ -7,11 +7,9 @@
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { buildApp } from '../src/server/app.ts';
 import { type Database, type DatabaseOptions, openDatabase } from '../src/server/db/client.ts';
 import { organisations } from '../src/server/db/schema/index.ts';
-import { createLogger } from '../src/server/logger.ts';
-import { onEngines } from './engines.ts';
+import { benchSession, listeningApp, onEngines } from './engines.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -32,7 +30,6 @@ async function listen(app: { listen: (o: { port: number; host: string }) => Prom
 
 async function benchEngine(engine: string, options: DatabaseOptions) {
   const database: Database = await openDatabase(options);
-  const silent = createLogger('error');
 
   const bare = Fastify();
   bare.get('/', async () => ({ ok: true }));
@@ -49,25 +46,13 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   });
   const floorUrl = await listen(floor);
 
-  const { app } = await buildApp({
-    database,
-    logger: silent,
-    sessionSecret: 'bench-secret',
-    publicUrl: 'http://localhost',
-  });
-  const appUrl = await listen(app);
-  const signUp = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-up',
-    payload: { name: 'Bench', email: 'bench@example.org', password: 'bench password long enough' },
-  });
-  const cookie = `iw_session=${signUp.cookies.find((c) => c.name === 'iw_session')!.value}`;
-  const me = signUp.json() as { csrfToken: string };
+  const { app, url: appUrl } = await listeningApp(database);
+  const { cookie, csrf } = await benchSession(app, 'bench@example.org');
   await app.inject({
     method: 'POST',
     url: '/api/v1/organisations',
     payload: { name: 'Bench Org', type: 'wise' },
-    headers: { cookie, 'x-csrf-token': me.csrfToken },
+    headers: { cookie, 'x-csrf-token': csrf },
   });
 
   const scenarios: [string, string, Record<string, string>?][] = [

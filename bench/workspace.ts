@@ -2,7 +2,6 @@
 // the page) on an installation of 200 collaborations with 3 rounds each, on PGlite and PostgreSQL.
 // One client, requests in sequence over loopback HTTP across random collaborations; prints p50, p95, p99.
 import { wheel } from '../src/domain/instrument/wheel.ts';
-import { buildApp } from '../src/server/app.ts';
 import { type DatabaseOptions, openDatabase } from '../src/server/db/client.ts';
 import {
   actions,
@@ -14,8 +13,7 @@ import {
   roundParticipation,
   rounds,
 } from '../src/server/db/schema/index.ts';
-import { createLogger } from '../src/server/logger.ts';
-import { onEngines } from './engines.ts';
+import { benchSession, listeningApp, onEngines } from './engines.ts';
 
 const COLLABORATIONS = Number(process.env.BENCH_COLLABORATIONS ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
@@ -28,20 +26,8 @@ const percentile = (sorted: number[], p: number) =>
 
 async function benchEngine(engine: string, options: DatabaseOptions) {
   const database = await openDatabase(options);
-  const { app } = await buildApp({
-    database,
-    logger: createLogger('error'),
-    sessionSecret: 'bench',
-    publicUrl: 'http://localhost',
-  });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signUp = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-up',
-    payload: { name: 'Bench', email: 'bench@example.org', password: 'bench password long enough' },
-  });
-  const cookie = `iw_session=${signUp.cookies.find((c) => c.name === 'iw_session')!.value}`;
-  const csrf = (signUp.json() as { csrfToken: string }).csrfToken;
+  const { app, url } = await listeningApp(database);
+  const { cookie, csrf } = await benchSession(app, 'bench@example.org');
   const created = await app.inject({
     method: 'POST',
     url: '/api/v1/organisations',
