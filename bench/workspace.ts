@@ -41,7 +41,10 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   const partners = await db
     .insert(organisations)
     .values(
-      Array.from({ length: COLLABORATIONS }, (_, i) => ({ name: `Partner ${i}`, type: 'regular-company' })),
+      Array.from({ length: COLLABORATIONS }, (_, i) => ({
+        name: `Partner ${i}`,
+        type: 'regular-company' as const,
+      })),
     )
     .returning({ id: organisations.id });
   const ids: string[] = [];

@@ -1,5 +1,5 @@
 // npm run admin -- grant EMAIL ROLE | revoke EMAIL ROLE   (ROLE: platform_admin, facilitator, researcher)
-import { PLATFORM_ROLES, type PlatformRole } from '../src/contracts/accounts.ts';
+import { PLATFORM_ROLES, type PlatformRole } from '../src/domain/vocabulary.ts';
 import { readConfig } from '../src/server/config.ts';
 import { databaseOptionsFrom, openDatabase } from '../src/server/db/client.ts';
 import { AuthCache } from '../src/server/http/auth-cache.ts';

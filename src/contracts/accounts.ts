@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { PASSWORD_MIN, PLATFORM_ROLES } from '../domain/vocabulary.ts';
 import { zEmail, zId, zRequiredText, zText } from './common.ts';
 
-export const PASSWORD_MIN = 12;
 const zPassword = zText(200).refine(
   (p) => [...p].length >= PASSWORD_MIN,
   `at least ${PASSWORD_MIN} characters`,
 );
 
-export const PLATFORM_ROLES = ['platform_admin', 'facilitator', 'researcher'] as const;
 export const ZPlatformRole = z.enum(PLATFORM_ROLES);
 export type PlatformRole = z.infer<typeof ZPlatformRole>;
 

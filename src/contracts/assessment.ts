@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { CONTINUUM_POSITIONS, IMPACT_LEVELS } from '../domain/vocabulary.ts';
 import { ZAmbition } from './collaborations.ts';
 import { zId, zText } from './common.ts';
-
-export const IMPACT_LEVELS = ['individual', 'organisation', 'society'] as const;
 export const ZImpactLevel = z.enum(IMPACT_LEVELS);
 const zLikert = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable();
-export const CONTINUUM = [
-  'philanthropic',
-  'transactional',
-  'integrative',
-  'transformational',
-  'not-enough-answers',
-] as const;
 
 export const ZSaveAssessmentBody = z
   .object({
@@ -32,7 +24,7 @@ export const ZSaveAssessmentBody = z
 export type SaveAssessmentBody = z.input<typeof ZSaveAssessmentBody>;
 
 const ZPlacement = z.object({
-  position: z.enum(CONTINUUM),
+  position: z.enum(CONTINUUM_POSITIONS),
   decidedBy: z.array(z.object({ component: z.string(), value: z.number() })),
   integrativeMean: z.number().nullable(),
 });
@@ -91,7 +83,7 @@ export const ZAssessmentView = z
       })
       .nullable(),
     /** The joint continuum position of every revealed round, for the change over time. */
-    history: z.array(z.object({ round: z.number().int(), position: z.enum(CONTINUUM) })),
+    history: z.array(z.object({ round: z.number().int(), position: z.enum(CONTINUUM_POSITIONS) })),
   })
   .meta({ id: 'AssessmentView' });
 export type AssessmentView = z.infer<typeof ZAssessmentView>;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { AMBITIONS, REVEAL_REASONS, STAGE_IDS } from '../domain/vocabulary.ts';
 import { zId, zRequiredText, zText } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
 
-export const AMBITIONS = ['transaction', 'integration', 'transformation'] as const;
 export const ZAmbition = z.enum(AMBITIONS);
-export const STAGES = ['orientation', 'integration', 'transformation'] as const;
-export const ZStage = z.enum(STAGES);
+export const ZStage = z.enum(STAGE_IDS);
 
 const zDate = z.iso.date('must be a date like 2026-03-31');
 /** 1 not at all … 4 fully, "nr" not relevant yet, null not answered. */
@@ -38,6 +37,7 @@ const ZParticipant = z.object({
   type: ZOrganisationType,
   joinedAt: z.string(),
 });
+export type Participant = z.infer<typeof ZParticipant>;
 
 export const ZCollaboration = z
   .object({
@@ -77,7 +77,7 @@ export const ZRound = z
     number: z.number().int(),
     startedAt: z.string(),
     revealedAt: z.string().nullable(),
-    revealReason: z.enum(['all-submitted', 'early']).nullable(),
+    revealReason: z.enum(REVEAL_REASONS).nullable(),
     /** Per organisation only whether it submitted and agreed to reveal early; nothing about its answers. */
     status: z.array(z.object({ organisationId: zId, submitted: z.boolean(), earlyReveal: z.boolean() })),
     /** Your organisation's answers, always; other organisations' only once the round is revealed. */

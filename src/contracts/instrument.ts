@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import type { Assessment, PartneringProcess, Wheel } from '../domain/instrument/types.ts';
+import { DOMAIN_IDS, LOCALES, RINGS, STAGE_IDS } from '../domain/vocabulary.ts';
 
-const zLocalised = z.object({ nl: z.string(), en: z.string() });
-const zDomain = z.object({ id: z.string(), label: zLocalised });
+const zLocalised = z.object(
+  Object.fromEntries(LOCALES.map((l) => [l, z.string()])) as Record<(typeof LOCALES)[number], z.ZodString>,
+);
+const zDomainId = z.enum(DOMAIN_IDS);
+const zStageId = z.enum(STAGE_IDS);
+const zDomain = z.object({ id: zDomainId, label: zLocalised });
 
 export const ZWheel = z
   .object({
@@ -12,9 +18,9 @@ export const ZWheel = z
     notes: z.array(z.string()),
     stages: z.array(
       z.object({
-        id: z.string(),
+        id: zStageId,
         order: z.number(),
-        ring: z.string(),
+        ring: z.enum(RINGS),
         label: zLocalised,
         purpose: zLocalised,
       }),
@@ -23,8 +29,8 @@ export const ZWheel = z
     topics: z.array(
       z.object({
         id: z.string(),
-        domain: z.string(),
-        stage: z.string(),
+        domain: zDomainId,
+        stage: zStageId,
         label: zLocalised,
         question: zLocalised,
       }),
@@ -50,7 +56,7 @@ export const ZAssessment = z
     items: z.array(
       z.object({
         id: z.string(),
-        domain: z.string(),
+        domain: zDomainId,
         component: z.string(),
         label: zLocalised,
         operationalisation: z.string(),
@@ -97,3 +103,12 @@ export const ZPartneringProcess = z
     keysToSuccess: z.array(zLocalised),
   })
   .meta({ id: 'PartneringProcess' });
+
+// The API publishes the instrument the domain defines: if either side changes shape, the type check fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [
+  Same<z.infer<typeof ZWheel>, Wheel>,
+  Same<z.infer<typeof ZAssessment>, Assessment>,
+  Same<z.infer<typeof ZPartneringProcess>, PartneringProcess>,
+] = [true, true, true];
+void sameShapes;

@@ -1,23 +1,14 @@
 import { z } from 'zod';
+import {
+  EMPLOYEE_BANDS,
+  IMPACT_ORIENTATIONS,
+  MEMBER_ROLES,
+  ORGANISATION_TYPES,
+} from '../domain/vocabulary.ts';
 import { zEmail, zId, zRequiredText, zText } from './common.ts';
-
-export const ORGANISATION_TYPES = [
-  'wise',
-  'social-enterprise',
-  'regular-company',
-  'municipality',
-  'public-employment-service',
-  'training-centre',
-  'social-enterprise-platform',
-  'other',
-] as const;
 export const ZOrganisationType = z.enum(ORGANISATION_TYPES);
 export type OrganisationType = z.infer<typeof ZOrganisationType>;
 
-export const IMPACT_ORIENTATIONS = ['impact-first', 'impact-second'] as const;
-/** Employee bands of the research sample (de Bell and Bakker, Table 1). */
-export const EMPLOYEE_BANDS = ['<50', '50-100', '100-150', '150-250', '>250'] as const;
-export const MEMBER_ROLES = ['admin', 'member'] as const;
 export const ZMemberRole = z.enum(MEMBER_ROLES);
 export type MemberRole = z.infer<typeof ZMemberRole>;
 

@@ -9,6 +9,7 @@ import {
   statementDifferences,
   suppressSmallGroups,
 } from '../../src/domain/assessment/index.ts';
+import { translators } from '../../src/domain/i18n/catalogues.ts';
 import { assessment } from '../../src/domain/instrument/assessment.ts';
 import { wheel } from '../../src/domain/instrument/wheel.ts';
 
@@ -59,9 +60,13 @@ describe('the collaboration continuum', () => {
 
   it('explains which statements decided, in both languages', () => {
     const p = placeOnContinuum({ interaction: 4, operation: 5 });
-    expect(explainContinuum(p, 'en')).toBe('Integrative: Interaction 4, Operation 5 (mean 4.5).');
-    expect(explainContinuum(p, 'nl')).toMatch(/^Integratief: .* \(gemiddeld 4,5\)\.$/);
-    expect(explainContinuum(placeOnContinuum({}), 'nl')).toBe('Te weinig antwoorden om te plaatsen.');
+    expect(explainContinuum(p, 'en', translators.en)).toBe(
+      'Integrative: Interaction 4, Operation 5 (mean 4.5).',
+    );
+    expect(explainContinuum(p, 'nl', translators.nl)).toMatch(/^Integratief: .* \(gemiddeld 4,5\)\.$/);
+    expect(explainContinuum(placeOnContinuum({}), 'nl', translators.nl)).toBe(
+      'Te weinig antwoorden om te plaatsen.',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translators } from '../../src/domain/i18n/catalogues.ts';
 import { wheel } from '../../src/domain/instrument/wheel.ts';
 import {
   assessTopic,
@@ -159,10 +160,10 @@ describe('the explanation', () => {
       notYetInPlace: ['risk', 'trust'],
       gaps: ['equality'],
     };
-    expect(explainPlacement(facts, 'en')).toBe(
+    expect(explainPlacement(facts, 'en', translators.en)).toBe(
       'Integration. Orientation is in place in all three domains. Not yet in place: Risk (partnership processes), Trust (partnership processes). You see it differently on: Equality. Based on round 2.',
     );
-    expect(explainPlacement(facts, 'nl')).toBe(
+    expect(explainPlacement(facts, 'nl', translators.nl)).toBe(
       'Integratie. Oriëntatie is op orde in alle drie de domeinen. Nog niet op orde: Risico (partnerschap), Vertrouwen (partnerschap). Jullie zien het verschillend bij: Gelijkwaardigheid. Op basis van ronde 2.',
     );
   });

@@ -1,17 +1,14 @@
+import type { Translate } from '../i18n/translate.ts';
 import { assessment } from '../instrument/assessment.ts';
 import type { Locale } from '../instrument/types.ts';
+import type { ContinuumPosition } from '../vocabulary.ts';
 
 /** 1 strongly disagree … 5 strongly agree; absent or null means "no answer". */
 export type Likert = 1 | 2 | 3 | 4 | 5;
 /** Answers by statement component (selection, formation, operation, …). */
 export type AssessmentAnswers = Partial<Record<string, Likert | null>>;
 
-export type ContinuumPosition =
-  | 'philanthropic'
-  | 'transactional'
-  | 'integrative'
-  | 'transformational'
-  | 'not-enough-answers';
+export type { ContinuumPosition };
 
 const INTEGRATIVE = ['interaction', 'operation', 'complementarity', 'nature'] as const;
 
@@ -73,31 +70,15 @@ export function placeOnContinuum(answers: Partial<Record<string, number | null>>
   return { position: 'integrative', decidedBy: integrative, integrativeMean: mean };
 }
 
-const NAMES: Record<Locale, Record<ContinuumPosition, string>> = {
-  nl: {
-    philanthropic: 'Filantropisch',
-    transactional: 'Transactioneel',
-    integrative: 'Integratief',
-    transformational: 'Transformationeel',
-    'not-enough-answers': 'Te weinig antwoorden om te plaatsen',
-  },
-  en: {
-    philanthropic: 'Philanthropic',
-    transactional: 'Transactional',
-    integrative: 'Integrative',
-    transformational: 'Transformational',
-    'not-enough-answers': 'Not enough answers to place',
-  },
-};
-
 /** "Integrative: aligning operations 4.5, structural 4, complementary 5, specific resources 4 (mean 4.4 ≥ 4)." */
-export function explainContinuum(p: ContinuumPlacement, lang: Locale): string {
+export function explainContinuum(p: ContinuumPlacement, lang: Locale, t: Translate): string {
   const label = (component: string) =>
     assessment.items.find((i) => i.component === component)?.label[lang] ?? component;
   const fmt = (n: number) =>
     n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
   const used = p.decidedBy.map((d) => `${label(d.component)} ${fmt(d.value)}`).join(', ');
-  const mean =
-    p.integrativeMean === null ? '' : ` (${lang === 'nl' ? 'gemiddeld' : 'mean'} ${fmt(p.integrativeMean)})`;
-  return `${NAMES[lang][p.position]}${used ? `: ${used}${mean}` : ''}.`;
+  const mean = p.integrativeMean === null ? '' : ` (${t('explain.mean')} ${fmt(p.integrativeMean)})`;
+  const name =
+    p.position === 'not-enough-answers' ? t('explain.notEnoughAnswers') : t(`collab.positions.${p.position}`);
+  return `${name}${used ? `: ${used}${mean}` : ''}.`;
 }

@@ -1,15 +1,14 @@
-export type Locale = 'nl' | 'en';
-export const LOCALES: readonly Locale[] = ['nl', 'en'];
+import type { DomainId, Locale, Ring, StageId } from '../vocabulary.ts';
+
+export type { DomainId, Locale, StageId } from '../vocabulary.ts';
+export { LOCALES } from '../vocabulary.ts';
 
 export type Localised = Record<Locale, string>;
-
-export type StageId = 'orientation' | 'integration' | 'transformation';
-export type DomainId = 'value-creation' | 'resources' | 'partnership-processes';
 
 export type WheelStage = {
   id: StageId;
   order: number;
-  ring: 'outer' | 'middle' | 'core';
+  ring: Ring;
   label: Localised;
   purpose: Localised;
 };
@@ -41,7 +40,7 @@ export type AssessmentItem = {
   operationalisation: string;
   statement: Localised;
 };
-export type AmbitionLevel = { id: string; label: Localised; meaning: Localised };
+export type AmbitionLevel = { id: string; label: Localised; meaning?: Localised };
 export type Assessment = {
   id: string;
   version: string;

@@ -3,3 +3,10 @@ import type { Wheel } from './types.ts';
 
 // Checked field by field in tests/unit/instrument.test.ts, so a malformed copy fails the unit layer.
 export const wheel = wheelData as Wheel;
+
+const TOPIC_IDS: ReadonlySet<string> = new Set(wheel.topics.map((t) => t.id));
+
+/** Whether an id names one of the wheel's 21 topics. */
+export function isTopicId(id: string): boolean {
+  return TOPIC_IDS.has(id);
+}

@@ -1,10 +1,11 @@
+import type { StageId } from '../instrument/types.ts';
 import { placeStage, type Rating, type RoundRatings, wheelOrder } from './rules.ts';
 
 export const AGENDA_SIZE = 5;
 
 export type AgendaReason =
   | { kind: 'gap'; ratings: Record<string, Rating>; spread: number }
-  | { kind: 'not-in-place'; stage: string; average: number | null }
+  | { kind: 'not-in-place'; stage: StageId; average: number | null }
   | { kind: 'overdue-actions'; count: number };
 
 export type AgendaItem = { topicId: string; reason: AgendaReason };

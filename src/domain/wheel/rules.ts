@@ -1,5 +1,6 @@
 import type { DomainId, StageId, WheelTopic } from '../instrument/types.ts';
 import { wheel } from '../instrument/wheel.ts';
+import { DOMAIN_IDS, STAGE_IDS } from '../vocabulary.ts';
 
 /** 1 not at all, 2 a little, 3 largely, 4 fully, or "not relevant yet". */
 export type Rating = 1 | 2 | 3 | 4 | 'nr';
@@ -8,8 +9,8 @@ export const RATINGS: readonly Rating[] = [1, 2, 3, 4, 'nr'];
 /** The revealed ratings of one round: per topic, per organisation. Unanswered topics are absent. */
 export type RoundRatings = Record<string, Record<string, Rating>>;
 
-export const STAGE_ORDER: readonly StageId[] = ['orientation', 'integration', 'transformation'];
-export const DOMAIN_ORDER: readonly DomainId[] = ['value-creation', 'resources', 'partnership-processes'];
+export const STAGE_ORDER: readonly StageId[] = STAGE_IDS;
+export const DOMAIN_ORDER: readonly DomainId[] = DOMAIN_IDS;
 
 const numeric = (ratings: Rating[]): number[] => ratings.filter((r): r is 1 | 2 | 3 | 4 => r !== 'nr');
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import { count, inArray } from 'drizzle-orm';
+import { EMPLOYEE_BANDS } from '../../domain/vocabulary.ts';
 import type { Db } from './client.ts';
 import {
   collaborationParticipants,
@@ -20,7 +21,7 @@ export const DEMO_PASSWORD = 'impactwheel-demo';
 type SampleRow = {
   participant: number;
   type: 'WISE' | 'FPE';
-  employees: string;
+  employees: (typeof EMPLOYEE_BANDS)[number];
   since: number;
 };
 
@@ -165,6 +166,12 @@ async function organisationsWithCollaborations(
   return ids.filter((id) => withCollaboration.has(id));
 }
 
+function employeeBand(value: string): SampleRow['employees'] {
+  const band = EMPLOYEE_BANDS.find((b) => b === value);
+  if (!band) throw new Error(`study-sample.csv: unknown employee band ${value}`);
+  return band;
+}
+
 function readSample(): SampleRow[] {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'study-sample.csv');
   const [, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
@@ -173,7 +180,7 @@ function readSample(): SampleRow[] {
     return {
       participant: Number(participant),
       type: type as SampleRow['type'],
-      employees: employees!,
+      employees: employeeBand(employees!),
       since: Number(since),
     };
   });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { PLATFORM_ROLES } from '../../../domain/vocabulary.ts';
 import { organisations } from './organisations.ts';
 
 export const users = pgTable('users', {
@@ -17,7 +18,7 @@ export const platformRoles = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['platform_admin', 'facilitator', 'researcher'] }).notNull(),
+    role: text('role', { enum: PLATFORM_ROLES }).notNull(),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] })],

@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { AMBITIONS, IMPACT_LEVELS, REVEAL_REASONS } from '../../../domain/vocabulary.ts';
 import { users } from './accounts.ts';
 import { organisations } from './organisations.ts';
 
@@ -21,7 +22,7 @@ export const collaborations = pgTable('collaborations', {
   name: text('name').notNull(),
   purpose: text('purpose'),
   startDate: date('start_date', { mode: 'string' }),
-  ambition: text('ambition', { enum: ['transaction', 'integration', 'transformation'] }).notNull(),
+  ambition: text('ambition', { enum: AMBITIONS }).notNull(),
   createdByOrganisationId: uuid('created_by_organisation_id')
     .notNull()
     .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -81,7 +82,7 @@ export const rounds = pgTable(
     number: integer('number').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     revealedAt: timestamp('revealed_at', { withTimezone: true }),
-    revealReason: text('reveal_reason', { enum: ['all-submitted', 'early'] }),
+    revealReason: text('reveal_reason', { enum: REVEAL_REASONS }),
   },
   (t) => [unique('rounds_collaboration_number').on(t.collaborationId, t.number)],
 );
@@ -100,9 +101,7 @@ export const roundParticipation = pgTable(
     earlyRevealAt: timestamp('early_reveal_at', { withTimezone: true }),
     /** The self-assessment of this round: submitted (still editable until the reveal) and the partnership ambition. */
     assessmentSubmittedAt: timestamp('assessment_submitted_at', { withTimezone: true }),
-    partnershipAmbition: text('partnership_ambition', {
-      enum: ['transaction', 'integration', 'transformation'],
-    }),
+    partnershipAmbition: text('partnership_ambition', { enum: AMBITIONS }),
     /**
      * The twelve answers in the instrument's item order, kept beside assessment_answers so cohort figures add
      * up one row per respondent instead of twelve (docs/benchmarks.md).
@@ -207,7 +206,7 @@ export const impactAmbitions = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    level: text('level', { enum: ['individual', 'organisation', 'society'] }).notNull(),
+    level: text('level', { enum: IMPACT_LEVELS }).notNull(),
     text: text('text'),
     priority: smallint('priority'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

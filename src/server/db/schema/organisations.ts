@@ -1,14 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  EMPLOYEE_BANDS,
+  IMPACT_ORIENTATIONS,
+  MEMBER_ROLES,
+  ORGANISATION_TYPES,
+} from '../../../domain/vocabulary.ts';
 import { users } from './accounts.ts';
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   name: text('name').notNull(),
-  type: text('type').notNull(),
-  impactOrientation: text('impact_orientation'),
+  type: text('type', { enum: ORGANISATION_TYPES }).notNull(),
+  impactOrientation: text('impact_orientation', { enum: IMPACT_ORIENTATIONS }),
   sector: text('sector'),
-  employees: text('employees'),
+  employees: text('employees', { enum: EMPLOYEE_BANDS }),
   yearFounded: integer('year_founded'),
   place: text('place'),
   website: text('website'),
@@ -26,7 +32,7 @@ export const memberships = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['admin', 'member'] }).notNull(),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('memberships_user_idx').on(t.userId)],
@@ -40,7 +46,7 @@ export const invitations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     email: text('email'),
-    role: text('role', { enum: ['admin', 'member'] }).notNull(),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -179,7 +179,7 @@ function toContext(row: AuthContextRow, via: 'session' | 'token', sessionId: str
     userId: row.userId,
     name: row.name,
     email: row.email,
-    platformRoles: row.platformRoles as PlatformRole[],
+    platformRoles: row.platformRoles,
     via,
     sessionId,
     csrfToken: row.csrfToken,

@@ -9,7 +9,7 @@ import {
 import { assessment } from '../../../domain/instrument/assessment.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
-import type { CollaborationsService } from '../collaborations/service.ts';
+import type { WheelService } from '../wheel/service.ts';
 import type { AssessmentAnswerRow, AssessmentRepository } from './repository.ts';
 
 const ITEMS = new Map(assessment.items.map((i) => [i.id, i]));
@@ -17,7 +17,7 @@ const ITEMS = new Map(assessment.items.map((i) => [i.id, i]));
 export class AssessmentService {
   constructor(
     private readonly repo: AssessmentRepository,
-    private readonly collaborations: CollaborationsService,
+    private readonly wheel: WheelService,
   ) {}
 
   /** The self-assessment of a round: your own answers always, partners' and the results only after the reveal. */
@@ -26,7 +26,7 @@ export class AssessmentService {
     collaborationId: string,
     roundNumber?: number,
   ): Promise<AssessmentView> {
-    const access = await this.collaborations.roundAccess(actor, collaborationId);
+    const access = await this.wheel.roundAccess(actor, collaborationId);
     const round = roundNumber ? access.rounds.find((r) => r.number === roundNumber) : access.rounds.at(-1);
     if (!round) throw notFound('No such round.');
     const revealed = Boolean(round.revealedAt);
@@ -168,7 +168,7 @@ export class AssessmentService {
   }
 
   private async openRound(actor: OrganisationActor, collaborationId: string) {
-    const access = await this.collaborations.roundAccess(actor, collaborationId);
+    const access = await this.wheel.roundAccess(actor, collaborationId);
     if (access.archived)
       throw conflict('archived', 'This collaboration has been archived and can only be read.');
     const round = access.rounds.at(-1)!;

@@ -35,7 +35,7 @@ export class OrganisationsService {
   }
 
   async create(auth: AuthContext, body: CreateOrganisationBody): Promise<Organisation> {
-    const row = await this.repo.create(body as OrganisationRow, auth.userId);
+    const row = await this.repo.create(body, auth.userId);
     this.deps.cache.forgetUser(auth.userId);
     return toOrganisation(row, 'admin');
   }
@@ -203,10 +203,10 @@ export function toOrganisation(row: OrganisationRow, myRole: MemberRole): Organi
   return {
     id: row.id,
     name: row.name,
-    type: row.type as Organisation['type'],
-    impactOrientation: row.impactOrientation as Organisation['impactOrientation'],
+    type: row.type,
+    impactOrientation: row.impactOrientation,
     sector: row.sector,
-    employees: row.employees as Organisation['employees'],
+    employees: row.employees,
     yearFounded: row.yearFounded,
     place: row.place,
     website: row.website,

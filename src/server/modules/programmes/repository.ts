@@ -1,6 +1,13 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.ts';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
 import { programmeInvitations, programmeMembers, programmes } from '../../db/schema/index.ts';
+import {
+  type CohortCountRow,
+  type CohortFilter,
+  cohortCounts,
+  membersOfProgramme,
+  type ProgrammeMemberRow,
+} from '../../read-models/cohort.ts';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 
@@ -28,19 +35,8 @@ export class ProgrammesRepository {
     return row;
   }
 
-  async members(programmeId: string) {
-    return queryRows<{
-      organisationId: string;
-      name: string;
-      type: string;
-      joinedAt: Date;
-      consentAt: Date | null;
-    }>(
-      this.db,
-      sql`select o.id as "organisationId", o.name, o.type, m.joined_at as "joinedAt", m.consent_at as "consentAt"
-            from programme_members m join organisations o on o.id = m.organisation_id
-           where m.programme_id = ${programmeId} order by o.name`,
-    );
+  members(programmeId: string): Promise<ProgrammeMemberRow[]> {
+    return membersOfProgramme(this.db, programmeId);
   }
 
   async createInvitation(values: typeof programmeInvitations.$inferInsert) {
@@ -84,32 +80,7 @@ export class ProgrammesRepository {
     return rows.length > 0;
   }
 
-  /**
-   * The cohort's answer counts per statement and value, computed in SQL over the submitted self-assessments of
-   * organisations that consent now, split into respondents inside and outside the filters (for the subtraction
-   * check). One respondent is one organisation's submitted assessment of one collaboration round; its answers
-   * are read from round_participation.assessment_values, one row per respondent.
-   */
-  async cohortCounts(programmeId: string, filter: { type?: string; round?: number }, items: number) {
-    const type = filter.type ?? null;
-    const round = filter.round ?? null;
-    const columns = sql.raw(
-      Array.from({ length: items }, (_, k) =>
-        [1, 2, 3, 4, 5]
-          .map((v) => `count(*) filter (where rp.assessment_values[${k + 1}] = ${v})::int as "c${k}_${v}"`)
-          .join(', '),
-      ).join(', '),
-    );
-    return queryRows<Record<string, number> & { filtered: boolean }>(
-      this.db,
-      sql`select (${type}::text is null or o.type = ${type}::text) and (${round}::int is null or r.number = ${round}::int) as filtered,
-                 ${columns}
-            from programme_members m
-            join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
-            join rounds r on r.id = rp.round_id
-            join organisations o on o.id = m.organisation_id
-           where m.programme_id = ${programmeId} and m.consent_at is not null
-           group by 1`,
-    );
+  cohortCounts(programmeId: string, filter: CohortFilter, items: number): Promise<CohortCountRow[]> {
+    return cohortCounts(this.db, programmeId, filter, items);
   }
 }

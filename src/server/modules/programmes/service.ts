@@ -47,7 +47,7 @@ export class ProgrammesService {
       members: members.map((m) => ({
         organisationId: m.organisationId,
         name: m.name,
-        type: m.type as OrganisationType,
+        type: m.type,
         joinedAt: new Date(m.joinedAt).toISOString(),
         consent: Boolean(m.consentAt),
       })),

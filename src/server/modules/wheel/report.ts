@@ -1,9 +1,11 @@
-import { arc } from 'd3-shape';
 import PDFDocument from 'pdfkit';
 import type { Action, Agreement, Answer, Placement } from '../../../contracts/collaborations.ts';
-import type { Locale, StageId } from '../../../domain/instrument/types.ts';
+import { translators } from '../../../domain/i18n/catalogues.ts';
+import type { Locale } from '../../../domain/instrument/types.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
 import { domainName, explainPlacement, stageName } from '../../../domain/wheel/explain.ts';
+import { CENTRE, WHEEL_SIZE, wheelSegments } from '../../../domain/wheel/geometry.ts';
+import { DOMAIN_COLOURS, GAP_COLOUR } from '../../../domain/wheel/palette.ts';
 
 export type ReportData = {
   collaboration: { name: string; purpose: string | null };
@@ -15,81 +17,27 @@ export type ReportData = {
   actions: Action[];
 };
 
-const TEXT: Record<Locale, Record<string, string>> = {
-  nl: {
-    round: 'Ronde',
-    revealed: 'samen bekeken op',
-    notRevealed:
-      'Deze ronde is nog niet samen bekeken: alleen de antwoorden van jullie eigen organisatie staan hierin.',
-    stage: 'Fase',
-    ratings: 'Beoordelingen per onderwerp',
-    topic: 'Onderwerp',
-    answers: 'Antwoorden',
-    agreements: 'Afspraken',
-    actions: 'Acties',
-    none: 'Geen.',
-    nr: 'n.v.t.',
-    due: 'uiterlijk',
-    done: 'klaar',
-    made: 'Gemaakt op',
-    scale: '1 helemaal niet · 2 een beetje · 3 grotendeels · 4 volledig · n.v.t. nog niet van belang',
-  },
-  en: {
-    round: 'Round',
-    revealed: 'looked at together on',
-    notRevealed: 'This round has not been revealed yet: only your own organisation’s answers are in it.',
-    stage: 'Stage',
-    ratings: 'Ratings per topic',
-    topic: 'Topic',
-    answers: 'Answers',
-    agreements: 'Agreements',
-    actions: 'Actions',
-    none: 'None.',
-    nr: 'n/r',
-    due: 'due',
-    done: 'done',
-    made: 'Made on',
-    scale: '1 not at all · 2 a little · 3 largely · 4 fully · n/r not relevant yet',
-  },
-};
-
-// The domain colours of the web client, deepening towards the core.
-const COLOURS: Record<string, [string, string, string]> = {
-  'value-creation': ['#d4ebee', '#94cbd1', '#0f6e7a'],
-  resources: ['#f7e3cb', '#e9b77f', '#8a4600'],
-  'partnership-processes': ['#e4ddf2', '#b7a8dc', '#5b3f99'],
-};
-const RING: Record<StageId, [number, number]> = {
-  orientation: [200, 292],
-  integration: [110, 198],
-  transformation: [30, 108],
-};
-const DOMAIN_INDEX: Record<string, number> = {
-  'value-creation': 0,
-  resources: 1,
-  'partnership-processes': 2,
-};
-
 /** The round report as a PDF, in the reader's language, drawn without a browser. */
 export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffer> {
-  const w = TEXT[lang];
+  const t = translators[lang];
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
-    info: { Title: `${data.collaboration.name} — ${w.round} ${data.round.number}` },
+    info: { Title: `${data.collaboration.name} — ${t('report.round')} ${data.round.number}` },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const date = (iso: string) => new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL');
   const label = (id: string) => wheel.topics.find((t) => t.id === id)?.label[lang] ?? id;
-  const ratingText = (a?: Answer) => (a?.rating === 'nr' ? w.nr! : a?.rating ? String(a.rating) : '–');
+  const ratingText = (a?: Answer) =>
+    a?.rating === 'nr' ? t('report.nr') : a?.rating ? String(a.rating) : '–';
 
   doc.font('Helvetica-Bold').fontSize(20).text(data.collaboration.name);
   doc.font('Helvetica').fontSize(11).fillColor('#444');
   doc.text(data.participants.map((p) => p.name).join(' · '));
   doc.text(
-    `${w.round} ${data.round.number}${data.round.revealedAt ? ` · ${w.revealed} ${date(data.round.revealedAt)}` : ''} · ${w.made} ${date(new Date().toISOString())}`,
+    `${t('report.round')} ${data.round.number}${data.round.revealedAt ? ` · ${t('report.revealed')} ${date(data.round.revealedAt)}` : ''} · ${t('report.made')} ${date(new Date().toISOString())}`,
   );
   if (data.collaboration.purpose) doc.moveDown(0.3).text(data.collaboration.purpose);
   doc.fillColor('#000').moveDown();
@@ -98,72 +46,54 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
     doc
       .font('Helvetica-Bold')
       .fontSize(13)
-      .text(`${w.stage}: ${stageName(data.placement.stage, lang)}`);
-    doc.font('Helvetica').fontSize(11).text(explainPlacement(data.placement, lang));
+      .text(`${t('report.stage')}: ${stageName(data.placement.stage, t)}`);
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(explainPlacement(data.placement, lang, t));
   } else {
-    doc.font('Helvetica-Oblique').fontSize(11).text(w.notRevealed!);
+    doc.font('Helvetica-Oblique').fontSize(11).text(t('report.notRevealed'));
   }
 
   // The wheel, drawn from the same arcs as the screen.
   const size = 230;
-  const scale = size / 600;
+  const scale = size / WHEEL_SIZE;
   const cx = doc.page.width / 2;
   const cy = doc.y + size / 2 + 12;
   const inPlace = new Set(data.placement?.inPlace ?? []);
   const gaps = new Set(data.placement?.gaps ?? []);
-  for (const topic of wheel.topics) {
-    const same = wheel.topics.filter((t) => t.domain === topic.domain && t.stage === topic.stage);
-    const width = (2 * Math.PI) / 3 / same.length;
-    const start = DOMAIN_INDEX[topic.domain]! * ((2 * Math.PI) / 3) + same.indexOf(topic) * width;
-    const [inner, outer] = RING[topic.stage];
-    const path = arc()({
-      innerRadius: inner,
-      outerRadius: outer,
-      startAngle: start,
-      endAngle: start + width,
-      padAngle: 0.01,
-    });
-    const colours = COLOURS[topic.domain]!;
+  for (const segment of wheelSegments(lang)) {
+    const { topic } = segment;
+    const colours = DOMAIN_COLOURS[topic.domain];
     const fill = inPlace.has(topic.id) ? colours[2] : data.placement ? colours[1] : colours[0];
-    doc
-      .save()
-      .translate(cx, cy)
-      .scale(scale)
-      .path(path ?? '')
-      .fillColor(fill)
-      .fill()
-      .restore();
+    doc.save().translate(cx, cy).scale(scale).path(segment.path).fillColor(fill).fill().restore();
     if (gaps.has(topic.id)) {
       doc
         .save()
         .translate(cx, cy)
         .scale(scale)
-        .path(path ?? '')
+        .path(segment.path)
         .lineWidth(6)
-        .strokeColor('#c05600')
+        .strokeColor(GAP_COLOUR)
         .stroke()
         .restore();
     }
-    const mid = start + width / 2;
-    const r = ((inner + outer) / 2) * scale;
-    const name = topic.label[lang];
+    // Segment centres are given on the 600-unit canvas; the PDF draws the wheel around (cx, cy).
+    const x = cx + (segment.x - CENTRE) * scale;
+    const y = cy + (segment.y - CENTRE) * scale;
     doc
       .font('Helvetica')
       .fontSize(topic.stage === 'integration' ? 4.5 : 5.5)
       .fillColor(inPlace.has(topic.id) ? '#ffffff' : '#1d2327')
-      .text(name, cx + r * Math.sin(mid) - 30, cy - r * Math.cos(mid) - 3, {
-        width: 60,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(topic.label[lang], x - 30, y - 3, { width: 60, align: 'center', lineBreak: false });
   }
   doc.fillColor('#000');
   doc.y = cy + size / 2 + 16;
   doc.x = doc.page.margins.left;
 
-  doc.font('Helvetica-Bold').fontSize(13).text(w.ratings!);
-  doc.font('Helvetica').fontSize(8).fillColor('#444').text(w.scale!).fillColor('#000').moveDown(0.3);
-  const columns = [w.topic!, ...data.participants.map((p) => p.name)];
+  doc.font('Helvetica-Bold').fontSize(13).text(t('report.ratings'));
+  doc.font('Helvetica').fontSize(8).fillColor('#444').text(t('report.scale')).fillColor('#000').moveDown(0.3);
+  const columns = [t('report.topic'), ...data.participants.map((p) => p.name)];
   const first = 190;
   const colWidth = (doc.page.width - 96 - first) / Math.max(1, data.participants.length);
   const row = (cells: string[], bold = false) => {
@@ -185,7 +115,7 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
   row(columns, true);
   for (const topic of wheel.topics) {
     row([
-      `${label(topic.id)} · ${stageName(topic.stage, lang)}`,
+      `${label(topic.id)} · ${stageName(topic.stage, t)}`,
       ...data.participants.map((p) =>
         ratingText(data.answers.find((a) => a.topicId === topic.id && a.organisationId === p.organisationId)),
       ),
@@ -193,7 +123,7 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
   }
 
   doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(13).text(w.answers!);
+  doc.font('Helvetica-Bold').fontSize(13).text(t('report.answers'));
   for (const topic of wheel.topics) {
     const answers = data.answers.filter((a) => a.topicId === topic.id && a.answer);
     if (!answers.length) continue;
@@ -201,7 +131,7 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
       .moveDown(0.4)
       .font('Helvetica-Bold')
       .fontSize(10)
-      .text(`${label(topic.id)} (${domainName(topic.domain, lang)}, ${stageName(topic.stage, lang)})`);
+      .text(`${label(topic.id)} (${domainName(topic.domain, t)}, ${stageName(topic.stage, t)})`);
     doc.font('Helvetica-Oblique').fontSize(9).text(topic.question[lang]);
     for (const a of answers) {
       const who = data.participants.find((p) => p.organisationId === a.organisationId)?.name ?? '';
@@ -209,17 +139,17 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
     }
   }
 
-  doc.moveDown().font('Helvetica-Bold').fontSize(13).text(w.agreements!);
+  doc.moveDown().font('Helvetica-Bold').fontSize(13).text(t('report.agreements'));
   doc.font('Helvetica').fontSize(10);
-  if (!data.agreements.length) doc.text(w.none!);
+  if (!data.agreements.length) doc.text(t('report.none'));
   for (const a of data.agreements)
     doc.text(`• ${label(a.topicId)}: ${a.text}${a.agreedBy ? ` (${a.agreedBy}, ${date(a.agreedOn)})` : ''}`);
 
-  doc.moveDown().font('Helvetica-Bold').fontSize(13).text(w.actions!);
+  doc.moveDown().font('Helvetica-Bold').fontSize(13).text(t('report.actions'));
   doc.font('Helvetica').fontSize(10);
-  if (!data.actions.length) doc.text(w.none!);
+  if (!data.actions.length) doc.text(t('report.none'));
   for (const a of data.actions) {
-    const status = a.done ? w.done : a.dueDate ? `${w.due} ${date(a.dueDate)}` : '';
+    const status = a.done ? t('report.done') : a.dueDate ? `${t('report.due')} ${date(a.dueDate)}` : '';
     doc.text(
       `• ${label(a.topicId)}: ${a.text}${a.owner ? ` — ${a.owner}` : ''}${status ? ` (${status})` : ''}`,
     );

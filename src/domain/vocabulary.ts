@@ -1,0 +1,53 @@
+// The id lists of the product, written once: contracts build their zod enums from them, the database schema
+// its column enums, and the web client its choices. A list here is a promise kept by every layer.
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The wheel's stages from the outer ring inwards: the order in which a collaboration grows. */
+export const STAGE_IDS = ['orientation', 'integration', 'transformation'] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+export const RINGS = ['outer', 'middle', 'core'] as const;
+export type Ring = (typeof RINGS)[number];
+/** The wheel's domains in clockwise order. */
+export const DOMAIN_IDS = ['value-creation', 'resources', 'partnership-processes'] as const;
+export type DomainId = (typeof DOMAIN_IDS)[number];
+
+/** A collaboration's ambition, and each partner's partnership ambition in the self-assessment. */
+export const AMBITIONS = ['transaction', 'integration', 'transformation'] as const;
+export type Ambition = (typeof AMBITIONS)[number];
+export const IMPACT_LEVELS = ['individual', 'organisation', 'society'] as const;
+export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
+/** Where the self-assessment places a partnership on the collaboration continuum (docs/rules.md). */
+export const CONTINUUM_POSITIONS = [
+  'philanthropic',
+  'transactional',
+  'integrative',
+  'transformational',
+  'not-enough-answers',
+] as const;
+export type ContinuumPosition = (typeof CONTINUUM_POSITIONS)[number];
+export const REVEAL_REASONS = ['all-submitted', 'early'] as const;
+export type RevealReason = (typeof REVEAL_REASONS)[number];
+
+export const ORGANISATION_TYPES = [
+  'wise',
+  'social-enterprise',
+  'regular-company',
+  'municipality',
+  'public-employment-service',
+  'training-centre',
+  'social-enterprise-platform',
+  'other',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export const IMPACT_ORIENTATIONS = ['impact-first', 'impact-second'] as const;
+/** Employee bands of the research sample (de Bell and Bakker, Table 1). */
+export const EMPLOYEE_BANDS = ['<50', '50-100', '100-150', '150-250', '>250'] as const;
+export const MEMBER_ROLES = ['admin', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const PLATFORM_ROLES = ['platform_admin', 'facilitator', 'researcher'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+/** The shortest password an account may have, checked by the API and hinted by the sign-up form. */
+export const PASSWORD_MIN = 12;

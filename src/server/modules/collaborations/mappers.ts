@@ -1,0 +1,25 @@
+import type { Collaboration, Participant } from '../../../contracts/collaborations.ts';
+import type { AccessibleCollaboration } from './access.ts';
+import type { ParticipantRow } from './repository.ts';
+
+export function toCollaboration(row: AccessibleCollaboration): Collaboration {
+  return {
+    id: row.id,
+    name: row.name,
+    purpose: row.purpose,
+    startDate: row.startDate,
+    ambition: row.ambition,
+    createdByOrganisationId: row.createdByOrganisationId,
+    createdAt: row.createdAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}
+
+export function toParticipant(row: ParticipantRow): Participant {
+  return {
+    organisationId: row.organisationId,
+    name: row.name,
+    type: row.type,
+    joinedAt: new Date(row.joinedAt).toISOString(),
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  ZAction,
+  ZActionList,
+  ZAgreement,
+  ZCollaborationParams,
+  ZCreateActionBody,
+  ZCreateAgreementBody,
+  ZItemParams,
+  ZUpdateActionBody,
+  ZUpdateAgreementBody,
+} from '../../../contracts/collaborations.ts';
+import { ZErrorResponse, ZOk } from '../../../contracts/common.ts';
+import { requireMember } from '../../http/auth-context.ts';
+import { errorResponses } from '../../http/errors.ts';
+import type { App } from '../../http/types.ts';
+import type { FollowUpService } from './service.ts';
+
+const tags = ['collaborations'];
+
+export function registerFollowUpRoutes(app: App, deps: { followUp: FollowUpService }): void {
+  const { followUp } = deps;
+
+  app.post(
+    '/collaborations/:id/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Record an agreement on a topic',
+        params: ZCollaborationParams,
+        body: ZCreateAgreementBody,
+        response: { 201: ZAgreement, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await followUp.createAgreement(requireMember(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/collaborations/:id/agreements/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'Change an agreement; an outdated version answers 409 with the current text',
+        params: ZItemParams,
+        body: ZUpdateAgreementBody,
+        response: {
+          200: ZAgreement,
+          ...errorResponses,
+          409: ZErrorResponse.extend({ current: ZAgreement.optional() }),
+        },
+      },
+    },
+    async (request) =>
+      followUp.updateAgreement(
+        requireMember(request),
+        request.params.id,
+        request.params.itemId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/collaborations/:id/agreements/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an agreement',
+        params: ZItemParams,
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await followUp.deleteAgreement(requireMember(request), request.params.id, request.params.itemId);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/collaborations/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: 'All actions of the collaboration: open first, overdue first',
+        params: ZCollaborationParams,
+        response: { 200: ZActionList, ...errorResponses },
+      },
+    },
+    async (request) => ({ actions: await followUp.actions(requireMember(request), request.params.id) }),
+  );
+
+  app.post(
+    '/collaborations/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Add an action to a topic',
+        params: ZCollaborationParams,
+        body: ZCreateActionBody,
+        response: { 201: ZAction, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await followUp.createAction(requireMember(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/collaborations/:id/actions/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'Change an action or mark it done',
+        params: ZItemParams,
+        body: ZUpdateActionBody,
+        response: { 200: ZAction, ...errorResponses },
+      },
+    },
+    async (request) =>
+      followUp.updateAction(requireMember(request), request.params.id, request.params.itemId, request.body),
+  );
+
+  app.delete(
+    '/collaborations/:id/actions/:itemId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an action',
+        params: ZItemParams,
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await followUp.deleteAction(requireMember(request), request.params.id, request.params.itemId);
+      return { ok: true as const };
+    },
+  );
+}

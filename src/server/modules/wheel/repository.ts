@@ -1,0 +1,139 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, queryRows, type Tx } from '../../db/client.ts';
+import { ratings, roundParticipation, rounds } from '../../db/schema/index.ts';
+
+export type RoundRow = typeof rounds.$inferSelect;
+export type RatingRow = typeof ratings.$inferSelect;
+export type ParticipationRow = typeof roundParticipation.$inferSelect;
+
+/** Rounds of the wheel, each organisation's ratings in them, and who submitted or agreed to reveal early. */
+export class WheelRepository {
+  constructor(private readonly db: Db) {}
+
+  async openRound(collaborationId: string, number: number, tx?: Tx): Promise<RoundRow | undefined> {
+    const [row] = await (tx ?? this.db)
+      .insert(rounds)
+      .values({ collaborationId, number })
+      .onConflictDoNothing()
+      .returning();
+    return row;
+  }
+
+  async rounds(collaborationIds: string[]): Promise<RoundRow[]> {
+    if (!collaborationIds.length) return [];
+    return this.db
+      .select()
+      .from(rounds)
+      .where(inArray(rounds.collaborationId, collaborationIds))
+      .orderBy(asc(rounds.collaborationId), asc(rounds.number));
+  }
+
+  async currentRound(collaborationId: string, tx?: Tx): Promise<RoundRow> {
+    const [row] = await (tx ?? this.db)
+      .select()
+      .from(rounds)
+      .where(eq(rounds.collaborationId, collaborationId))
+      .orderBy(sql`${rounds.number} desc`)
+      .limit(1);
+    return row!;
+  }
+
+  async participation(roundIds: string[]): Promise<ParticipationRow[]> {
+    if (!roundIds.length) return [];
+    return this.db.select().from(roundParticipation).where(inArray(roundParticipation.roundId, roundIds));
+  }
+
+  /** Ratings of the given rounds; with `organisationId`, only that organisation's. */
+  async ratings(roundIds: string[], organisationId?: string): Promise<RatingRow[]> {
+    if (!roundIds.length) return [];
+    const where = organisationId
+      ? and(inArray(ratings.roundId, roundIds), eq(ratings.organisationId, organisationId))
+      : inArray(ratings.roundId, roundIds);
+    return this.db.select().from(ratings).where(where);
+  }
+
+  /** Runs work with the round row locked, so submissions and reveals of one round happen one at a time. */
+  async withLockedRound<T>(roundId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await this.lockRound(tx, roundId);
+      return work(tx);
+    });
+  }
+
+  async lockRound(tx: Tx, roundId: string): Promise<void> {
+    await tx.execute(sql`select id from rounds where id = ${roundId} for update`);
+  }
+
+  async roundState(tx: Tx, roundId: string, organisationId: string) {
+    const [round] = await tx.select().from(rounds).where(eq(rounds.id, roundId));
+    const [participation] = await tx
+      .select()
+      .from(roundParticipation)
+      .where(
+        and(eq(roundParticipation.roundId, roundId), eq(roundParticipation.organisationId, organisationId)),
+      );
+    return { round, participation };
+  }
+
+  async upsertRating(tx: Tx, values: typeof ratings.$inferInsert): Promise<RatingRow> {
+    const [row] = await tx
+      .insert(ratings)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [ratings.roundId, ratings.organisationId, ratings.topicId],
+        set: {
+          rating: values.rating,
+          notRelevant: values.notRelevant,
+          answer: values.answer,
+          updatedAt: new Date(),
+        },
+      })
+      .returning();
+    return row!;
+  }
+
+  async markParticipation(
+    tx: Tx,
+    roundId: string,
+    organisationId: string,
+    change: { submittedAt?: Date; earlyRevealAt?: Date },
+  ): Promise<void> {
+    await tx
+      .insert(roundParticipation)
+      .values({ roundId, organisationId, ...change })
+      .onConflictDoUpdate({
+        target: [roundParticipation.roundId, roundParticipation.organisationId],
+        set: change,
+      });
+  }
+
+  /** Reveals the round when every given organisation submitted, or all agreed to reveal early. */
+  async revealIfReady(tx: Tx, roundId: string, organisationIds: string[]): Promise<boolean> {
+    if (!organisationIds.length) return false;
+    const [state] = await queryRows<{ submitted: number; early: number; revealed: boolean }>(
+      tx,
+      sql`select count(rp.submitted_at)::int as submitted,
+                 count(rp.early_reveal_at)::int as early,
+                 bool_or(r.revealed_at is not null) as revealed
+            from rounds r
+            left join round_participation rp on rp.round_id = r.id and rp.organisation_id in (${sql.join(
+              organisationIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})
+           where r.id = ${roundId}`,
+    );
+    if (!state || state.revealed) return false;
+    const reason =
+      state.submitted === organisationIds.length
+        ? 'all-submitted'
+        : state.early === organisationIds.length
+          ? 'early'
+          : null;
+    if (!reason) return false;
+    await tx
+      .update(rounds)
+      .set({ revealedAt: new Date(), revealReason: reason })
+      .where(eq(rounds.id, roundId));
+    return true;
+  }
+}

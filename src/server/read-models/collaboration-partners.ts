@@ -1,0 +1,60 @@
+// Reads that join collaborations to the organisations taking part: the organisations module owns the names
+// and types, the collaborations module the participation, so neither repository may write this join.
+import { type SQL, sql } from 'drizzle-orm';
+import type { OrganisationType } from '../../domain/vocabulary.ts';
+import { type Db, queryRows, type Tx } from '../db/client.ts';
+
+export type ParticipantRow = {
+  collaborationId: string;
+  organisationId: string;
+  name: string;
+  type: OrganisationType;
+  joinedAt: Date;
+};
+
+export function activeParticipantsSql(collaborationIds: string[]): SQL {
+  return sql`select p.collaboration_id as "collaborationId", o.id as "organisationId", o.name, o.type, p.joined_at as "joinedAt"
+            from collaboration_participants p join organisations o on o.id = p.organisation_id
+           where p.collaboration_id in (${sql.join(
+             collaborationIds.map((id) => sql`${id}`),
+             sql`, `,
+           )}) and p.left_at is null
+           order by p.joined_at, o.name`;
+}
+
+/** Active participants with their organisation's name and type, in the order they joined. */
+export async function activeParticipants(db: Db | Tx, collaborationIds: string[]): Promise<ParticipantRow[]> {
+  if (!collaborationIds.length) return [];
+  return queryRows(db, activeParticipantsSql(collaborationIds));
+}
+
+export type PartnerInvitationRow = {
+  id: string;
+  collaborationId: string;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  declinedAt: Date | null;
+  revokedAt: Date | null;
+  collaborationName: string;
+  archivedAt: Date | null;
+  invitedBy: string;
+};
+
+export function partnerInvitationSql(tokenHash: string): SQL {
+  return sql`select i.id, i.collaboration_id as "collaborationId", i.expires_at as "expiresAt", i.accepted_at as "acceptedAt",
+                 i.declined_at as "declinedAt", i.revoked_at as "revokedAt", c.name as "collaborationName",
+                 c.archived_at as "archivedAt", o.name as "invitedBy"
+            from collaboration_invitations i
+            join collaborations c on c.id = i.collaboration_id
+            join organisations o on o.id = i.invited_by_organisation_id
+           where i.token_hash = ${tokenHash}`;
+}
+
+/** A partner invitation with what its preview shows: the collaboration and the inviting organisation's name. */
+export async function partnerInvitationByHash(
+  db: Db,
+  tokenHash: string,
+): Promise<PartnerInvitationRow | undefined> {
+  const [row] = await queryRows<PartnerInvitationRow>(db, partnerInvitationSql(tokenHash));
+  return row;
+}
