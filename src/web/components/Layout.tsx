@@ -1,15 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { endpoints } from '../api/endpoints.ts';
 import { type Language, setLanguage } from '../i18n/index.ts';
-import { useMe, useRefreshSession } from '../session.ts';
+import { useMe } from '../session/useMe.ts';
+import { useSignOut } from '../session/useSignOut.ts';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const refresh = useRefreshSession();
   const navigate = useNavigate();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -21,13 +19,7 @@ export function Layout({ children }: { children: ReactNode }) {
     mainRef.current?.focus();
   }, [location.pathname]);
 
-  const signOut = useMutation({
-    mutationFn: endpoints.signOut,
-    onSettled: async () => {
-      await refresh(null);
-      await navigate('/');
-    },
-  });
+  const signOut = useSignOut({ onSettled: () => navigate('/') });
 
   const user = me.data;
   const active = user?.memberships.find((m) => m.organisationId === user.activeOrganisationId);

@@ -1,13 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedToken } from '../../contracts/accounts.ts';
-import { PASSWORD_MIN } from '../../contracts/accounts.ts';
-import { endpoints } from '../api/endpoints.ts';
+import { PASSWORD_MIN } from '../../contracts/values.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { useChangePassword } from '../features/account/hooks/useChangePassword.ts';
+import { useCreateToken } from '../features/account/hooks/useCreateToken.ts';
+import { useRevokeToken } from '../features/account/hooks/useRevokeToken.ts';
+import { useTokens } from '../features/account/hooks/useTokens.ts';
 import { RequireUser } from './guards.tsx';
 
 export function AccountPage() {
@@ -33,10 +35,7 @@ function PasswordForm() {
   const errorText = useErrorText();
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
   const [tooShort, setTooShort] = useState(false);
-  const change = useMutation({
-    mutationFn: endpoints.changePassword,
-    onSuccess: () => setForm({ currentPassword: '', newPassword: '' }),
-  });
+  const change = useChangePassword({ onSuccess: () => setForm({ currentPassword: '', newPassword: '' }) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const short = [...form.newPassword].length < PASSWORD_MIN;
@@ -86,22 +85,16 @@ function PasswordForm() {
 function Tokens() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const client = useQueryClient();
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: endpoints.tokens });
+  const tokens = useTokens();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const create = useMutation({
-    mutationFn: endpoints.createToken,
-    onSuccess: async (result) => {
+  const create = useCreateToken({
+    onSuccess: (result) => {
       setCreated(result);
       setName('');
-      await client.invalidateQueries({ queryKey: ['tokens'] });
     },
   });
-  const revoke = useMutation({
-    mutationFn: endpoints.revokeToken,
-    onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }),
-  });
+  const revoke = useRevokeToken();
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
   return (
     <section aria-labelledby="tokens" className="card">

@@ -1,12 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLATFORM_ROLES, type PlatformRole } from '../../contracts/accounts.ts';
-import type { AdminUser } from '../../contracts/platform.ts';
-import { endpoints } from '../api/endpoints.ts';
+import { PLATFORM_ROLES } from '../../contracts/values.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { useAdminUsers } from '../features/platform/hooks/useAdminUsers.ts';
+import { useTogglePlatformRole } from '../features/platform/hooks/useTogglePlatformRole.ts';
 import { RequireUser } from './guards.tsx';
 
 export function AdminPage() {
@@ -27,36 +26,10 @@ export function AdminPage() {
 function Admin() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const client = useQueryClient();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const users = useQuery({ queryKey: ['admin-users', q], queryFn: () => endpoints.adminUsers(q) });
-  type Change = { userId: string; role: PlatformRole; on: boolean };
-  const toggle = useMutation({
-    mutationFn: ({ userId, role, on }: Change) =>
-      on ? endpoints.grantRole(userId, role) : endpoints.revokeRole(userId, role),
-    // Show the change at once; a refused change (the last platform admin) is put back when the list reloads.
-    onMutate: ({ userId, role, on }: Change) => {
-      client.setQueryData<{ users: AdminUser[]; total: number }>(
-        ['admin-users', q],
-        (data) =>
-          data && {
-            ...data,
-            users: data.users.map((u) =>
-              u.id !== userId
-                ? u
-                : {
-                    ...u,
-                    platformRoles: on
-                      ? [...u.platformRoles, role]
-                      : u.platformRoles.filter((r) => r !== role),
-                  },
-            ),
-          },
-      );
-    },
-    onSettled: () => client.invalidateQueries({ queryKey: ['admin-users'] }),
-  });
+  const users = useAdminUsers(q);
+  const toggle = useTogglePlatformRole(q);
   return (
     <div>
       <h1>{t('admin.title')}</h1>

@@ -1,14 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { PASSWORD_MIN } from '../../contracts/accounts.ts';
+import { PASSWORD_MIN } from '../../contracts/values.ts';
 import { ApiError } from '../api/client.ts';
-import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
-import { useRefreshSession } from '../session.ts';
+import { useSignIn } from '../session/useSignIn.ts';
+import { useSignUp } from '../session/useSignUp.ts';
 
 /** Where to go after signing in: back to an invitation, or the dashboard. Only local paths. */
 function useNext(): string {
@@ -21,16 +20,11 @@ export function SignUpPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const refresh = useRefreshSession();
   const next = useNext();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof typeof form, string>>>({});
-  const signUp = useMutation({
-    mutationFn: endpoints.signUp,
-    onSuccess: async (me) => {
-      await refresh(me);
-      await navigate(next);
-    },
+  const signUp = useSignUp({
+    onSuccess: () => navigate(next),
     onError: (error) => {
       if (error instanceof ApiError) {
         setErrors({
@@ -114,16 +108,9 @@ export function SignInPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const refresh = useRefreshSession();
   const next = useNext();
   const [form, setForm] = useState({ email: '', password: '' });
-  const signIn = useMutation({
-    mutationFn: endpoints.signIn,
-    onSuccess: async (me) => {
-      await refresh(me);
-      await navigate(next);
-    },
-  });
+  const signIn = useSignIn({ onSuccess: () => navigate(next) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate({ email: form.email.trim(), password: form.password });

@@ -1,12 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../contracts/accounts.ts';
-import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
-import { useRefreshSession } from '../session.ts';
-import { CollaborationCards } from './CollaborationPages.tsx';
+import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
+import { CollaborationCards } from '../features/collaborations/CollaborationCards.tsx';
+import { useCollaborations } from '../features/collaborations/hooks/useCollaborations.ts';
 import { RequireUser } from './guards.tsx';
 
 export function DashboardPage() {
@@ -16,15 +15,11 @@ export function DashboardPage() {
 function Dashboard({ me }: { me: Me }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const refresh = useRefreshSession();
   const navigate = useNavigate();
-  const open = useMutation({
-    mutationFn: endpoints.switchOrganisation,
-    onSuccess: async (next) => {
-      await refresh({ ...next, csrfToken: me.csrfToken });
-      await navigate('/organisation');
-    },
-  });
+  const open = useSwitchOrganisation({ onSuccess: () => navigate('/organisation') });
+  // The collaborations come first on the page: shown before they arrive, the rest would jump down (layout shift).
+  const collaborations = useCollaborations({ enabled: Boolean(me.activeOrganisationId) });
+  if (me.activeOrganisationId && collaborations.isPending) return <p role="status">{t('app.loading')}</p>;
   return (
     <div>
       <h1>{t('dashboard.title', { name: me.user.name })}</h1>

@@ -1,30 +1,19 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
-import { useMe, useRefreshSession } from '../session.ts';
+import { useAcceptInvitation } from '../features/organisations/hooks/useAcceptInvitation.ts';
+import { useInvitationPreview } from '../features/organisations/hooks/useInvitationPreview.ts';
+import { useMe } from '../session/useMe.ts';
 
 export function InvitationPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { token = '' } = useParams();
   const me = useMe();
-  const refresh = useRefreshSession();
   const navigate = useNavigate();
-  const preview = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => endpoints.previewInvitation(token),
-    retry: false,
-  });
-  const accept = useMutation({
-    mutationFn: () => endpoints.acceptInvitation(token),
-    onSuccess: async () => {
-      await refresh();
-      await navigate('/organisation');
-    },
-  });
+  const preview = useInvitationPreview(token);
+  const accept = useAcceptInvitation(token, { onSuccess: () => navigate('/organisation') });
   const here = `/invitations/${token}`;
   return (
     <div className="narrow">

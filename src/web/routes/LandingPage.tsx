@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { WheelPicture } from '../components/WheelPicture.tsx';
-import { useMe } from '../session.ts';
+import { useMe } from '../session/useMe.ts';
 
 export function LandingPage() {
   const { t } = useTranslation();

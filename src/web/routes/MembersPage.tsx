@@ -1,18 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../contracts/accounts.ts';
 import type { CreatedInvitation, MemberRole } from '../../contracts/organisations.ts';
 import { ApiError } from '../api/client.ts';
-import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
-import { useRefreshSession } from '../session.ts';
+import { useChangeMemberRole } from '../features/organisations/hooks/useChangeMemberRole.ts';
+import { useCreateInvitation } from '../features/organisations/hooks/useCreateInvitation.ts';
+import { useCurrentOrganisation } from '../features/organisations/hooks/useCurrentOrganisation.ts';
+import { useInvitations } from '../features/organisations/hooks/useInvitations.ts';
+import { useLeaveOrganisation } from '../features/organisations/hooks/useLeaveOrganisation.ts';
+import { useMembers } from '../features/organisations/hooks/useMembers.ts';
+import { useRemoveMember } from '../features/organisations/hooks/useRemoveMember.ts';
+import { useRevokeInvitation } from '../features/organisations/hooks/useRevokeInvitation.ts';
 import { RequireUser } from './guards.tsx';
-import { NoOrganisation, useCurrentOrganisation } from './OrganisationPages.tsx';
+import { NoOrganisation } from './OrganisationPages.tsx';
 
 export function MembersPage() {
   return <RequireUser>{(me) => <Members me={me} />}</RequireUser>;
@@ -21,46 +26,24 @@ export function MembersPage() {
 function Members({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const client = useQueryClient();
-  const refresh = useRefreshSession();
   const navigate = useNavigate();
   const org = useCurrentOrganisation();
   const isAdmin = org.data?.myRole === 'admin';
-  const members = useQuery({ queryKey: ['members'], queryFn: endpoints.members, enabled: Boolean(org.data) });
-  const invitations = useQuery({
-    queryKey: ['invitations'],
-    queryFn: endpoints.invitations,
-    enabled: isAdmin,
-  });
+  const members = useMembers({ enabled: Boolean(org.data) });
+  const invitations = useInvitations({ enabled: isAdmin });
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const [invite, setInvite] = useState<{ email: string; role: MemberRole }>({ email: '', role: 'member' });
 
-  const onDone = async () => {
-    await client.invalidateQueries({ queryKey: ['members'] });
-    await client.invalidateQueries({ queryKey: ['invitations'] });
-  };
-  const changeRole = useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: MemberRole }) =>
-      endpoints.changeRole(userId, role),
-    onSuccess: onDone,
-  });
-  const remove = useMutation({ mutationFn: endpoints.removeMember, onSuccess: onDone });
-  const leave = useMutation({
-    mutationFn: endpoints.leaveOrganisation,
-    onSuccess: async () => {
-      await refresh();
-      await navigate('/dashboard');
-    },
-  });
-  const createInvitation = useMutation({
-    mutationFn: endpoints.createInvitation,
-    onSuccess: async (result) => {
+  const changeRole = useChangeMemberRole();
+  const remove = useRemoveMember();
+  const leave = useLeaveOrganisation({ onSuccess: () => navigate('/dashboard') });
+  const createInvitation = useCreateInvitation({
+    onSuccess: (result) => {
       setCreated(result);
       setInvite({ email: '', role: 'member' });
-      await onDone();
     },
   });
-  const revoke = useMutation({ mutationFn: endpoints.revokeInvitation, onSuccess: onDone });
+  const revoke = useRevokeInvitation();
 
   if (org.isPending) return <p>{t('app.loading')}</p>;
   if (org.error) {

@@ -1,28 +1,24 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CreateOrganisationBody, Organisation } from '../../contracts/organisations.ts';
+import type { Catalogue } from '../../domain/i18n/translate.ts';
 import { ApiError } from '../api/client.ts';
-import { endpoints } from '../api/endpoints.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
+import { useCreateOrganisation } from '../features/organisations/hooks/useCreateOrganisation.ts';
+import { useCurrentOrganisation } from '../features/organisations/hooks/useCurrentOrganisation.ts';
+import { useUpdateOrganisation } from '../features/organisations/hooks/useUpdateOrganisation.ts';
 import { OrganisationForm } from '../features/organisations/OrganisationForm.tsx';
-import { useRefreshSession } from '../session.ts';
+import { ProgrammeConsents } from '../features/programmes/ProgrammeConsents.tsx';
 import { RequireUser } from './guards.tsx';
-import { ProgrammeConsents } from './ProgrammePages.tsx';
 
 export function NewOrganisationPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const refresh = useRefreshSession();
   const navigate = useNavigate();
-  const create = useMutation({
-    mutationFn: (body: CreateOrganisationBody) => endpoints.createOrganisation(body),
-    onSuccess: async () => {
-      await refresh();
-      await navigate('/organisation', { state: { created: true } });
-    },
+  const create = useCreateOrganisation({
+    onSuccess: () => navigate('/organisation', { state: { created: true } }),
   });
   return (
     <RequireUser>
@@ -40,11 +36,6 @@ export function NewOrganisationPage() {
       )}
     </RequireUser>
   );
-}
-
-/** Loads the acting organisation, with the empty state when there is none. */
-export function useCurrentOrganisation() {
-  return useQuery({ queryKey: ['organisation'], queryFn: endpoints.organisation, retry: false });
 }
 
 export function NoOrganisation() {
@@ -67,15 +58,11 @@ export function OrganisationPage() {
 function OrganisationProfile() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const client = useQueryClient();
   const org = useCurrentOrganisation();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const update = useMutation({
-    mutationFn: endpoints.updateOrganisation,
-    onSuccess: async (next) => {
-      client.setQueryData(['organisation'], next);
-      await client.invalidateQueries({ queryKey: ['me'] });
+  const update = useUpdateOrganisation({
+    onSuccess: () => {
       setEditing(false);
       setSaved(true);
     },
@@ -139,7 +126,7 @@ function ProfileRow({ label, children }: { label: string; children: ReactNode })
 
 function ProfileView({ organisation: o }: { organisation: Organisation }) {
   const { t } = useTranslation();
-  const label = (field: string) => t(`organisation.fields.${field}`);
+  const label = (field: keyof Catalogue['organisation']['fields']) => t(`organisation.fields.${field}`);
   const notSet = <span className="muted">{t('organisation.notSet')}</span>;
   return (
     <dl className="card profile">

@@ -1,38 +1,45 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ORGANISATION_TYPES } from '../../contracts/organisations.ts';
-import { cohortQuery, endpoints } from '../api/endpoints.ts';
+import type { OrganisationType } from '../../contracts/organisations.ts';
+import type { CohortQuery } from '../../contracts/programmes.ts';
+import { ORGANISATION_TYPES } from '../../contracts/values.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { CohortChart } from '../features/programmes/CohortChart.tsx';
+import { cohortQuery } from '../features/programmes/cohort.ts';
+import { useCohort } from '../features/programmes/hooks/useCohort.ts';
+import { useCreateProgramme } from '../features/programmes/hooks/useCreateProgramme.ts';
+import { useInviteToProgramme } from '../features/programmes/hooks/useInviteToProgramme.ts';
+import { useJoinProgramme } from '../features/programmes/hooks/useJoinProgramme.ts';
+import { useProgramme } from '../features/programmes/hooks/useProgramme.ts';
+import { useProgrammeInvitation } from '../features/programmes/hooks/useProgrammeInvitation.ts';
+import { useProgrammes } from '../features/programmes/hooks/useProgrammes.ts';
+import { ProgrammeConsents } from '../features/programmes/ProgrammeConsents.tsx';
 import { RequireUser } from './guards.tsx';
+
+// Shown on the organisation page too, which should not load the cohort chart for it.
+export { ProgrammeConsents } from '../features/programmes/ProgrammeConsents.tsx';
 
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const client = useQueryClient();
-  const list = useQuery({ queryKey: ['programmes'], queryFn: endpoints.programmes });
+  const list = useProgrammes();
   const [form, setForm] = useState({ name: '', description: '', startsOn: '', endsOn: '' });
-  const create = useMutation({
-    mutationFn: () =>
-      endpoints.createProgramme({
+  const create = useCreateProgramme({
+    onSuccess: () => setForm({ name: '', description: '', startsOn: '', endsOn: '' }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (form.name.trim())
+      create.mutate({
         name: form.name,
         description: form.description.trim() || null,
         startsOn: form.startsOn || null,
         endsOn: form.endsOn || null,
-      }),
-    onSuccess: async () => {
-      setForm({ name: '', description: '', startsOn: '', endsOn: '' });
-      await client.invalidateQueries({ queryKey: ['programmes'] });
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (form.name.trim()) create.mutate();
+      });
   };
   return (
     <RequireUser>
@@ -113,23 +120,13 @@ function Programme() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { id = '' } = useParams();
-  const [filter, setFilter] = useState<{ type?: string; round?: number }>({});
+  const [filter, setFilter] = useState<CohortQuery>({});
   const [link, setLink] = useState<string | null>(null);
-  const detail = useQuery({
-    queryKey: ['programme', id],
-    queryFn: () => endpoints.programme(id),
-    retry: false,
-  });
-  const cohort = useQuery({
-    queryKey: ['cohort', id, filter],
-    queryFn: () => endpoints.cohort(id, filter),
-    retry: false,
-  });
-  const invite = useMutation({
-    mutationFn: () => endpoints.inviteToProgramme(id),
-    onSuccess: (r) => setLink(r.link),
-  });
-  if (detail.isPending) return <p>{t('app.loading')}</p>;
+  const detail = useProgramme(id);
+  const cohort = useCohort(id, filter);
+  const invite = useInviteToProgramme(id, { onSuccess: (r) => setLink(r.link) });
+  // Waits for the chart too on first load: appearing later, it would push the sections below it down.
+  if (detail.isPending || cohort.isPending) return <p role="status">{t('app.loading')}</p>;
   if (detail.error) return <Alert kind="error">{errorText(detail.error)}</Alert>;
   const p = detail.data;
   return (
@@ -159,7 +156,12 @@ function Programme() {
               <select
                 {...f}
                 value={filter.type ?? ''}
-                onChange={(e) => setFilter({ ...filter, type: e.target.value || undefined })}
+                onChange={(e) =>
+                  setFilter({
+                    ...filter,
+                    type: (e.target.value || undefined) as OrganisationType | undefined,
+                  })
+                }
               >
                 <option value="">{t('programme.all')}</option>
                 {ORGANISATION_TYPES.map((type) => (
@@ -231,12 +233,8 @@ export function ProgrammeInvitationPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { token = '' } = useParams();
-  const preview = useQuery({
-    queryKey: ['programme-invitation', token],
-    queryFn: () => endpoints.previewProgrammeInvitation(token),
-    retry: false,
-  });
-  const join = useMutation({ mutationFn: () => endpoints.joinProgramme(token) });
+  const preview = useProgrammeInvitation(token);
+  const join = useJoinProgramme(token);
   return (
     <RequireUser>
       {() => (
@@ -267,35 +265,5 @@ export function ProgrammeInvitationPage() {
         </div>
       )}
     </RequireUser>
-  );
-}
-
-/** The programmes of the acting organisation, with consent to share that an admin gives or withdraws. */
-export function ProgrammeConsents() {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const client = useQueryClient();
-  const list = useQuery({ queryKey: ['my-programmes'], queryFn: endpoints.myProgrammes });
-  const toggle = useMutation({
-    mutationFn: ({ id, consent }: { id: string; consent: boolean }) => endpoints.setConsent(id, consent),
-    onSettled: () => client.invalidateQueries({ queryKey: ['my-programmes'] }),
-  });
-  return (
-    <section aria-labelledby="my-programmes" className="card">
-      <h2 id="my-programmes">{t('programme.yourProgrammes')}</h2>
-      {toggle.error && <Alert kind="error">{errorText(toggle.error)}</Alert>}
-      {list.data?.programmes.length === 0 && <p className="muted">{t('programme.noProgrammes')}</p>}
-      {list.data?.programmes.map((p) => (
-        <label key={p.id} className="radio">
-          <input
-            type="checkbox"
-            checked={p.consent}
-            onChange={(e) => toggle.mutate({ id: p.id, consent: e.target.checked })}
-          />
-          {t('programme.consentLabel', { name: p.name })}
-        </label>
-      ))}
-      {(list.data?.programmes.length ?? 0) > 0 && <p className="hint">{t('programme.consentHelp')}</p>}
-    </section>
   );
 }

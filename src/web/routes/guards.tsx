@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import type { Me } from '../../contracts/accounts.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
-import { useMe } from '../session.ts';
+import { useMe } from '../session/useMe.ts';
 
 /** Renders the page for a signed-in user; sends others to sign in and back here afterwards. */
 export function RequireUser({ children }: { children: (me: Me) => ReactNode }) {

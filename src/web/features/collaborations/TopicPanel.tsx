@@ -1,11 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Agreement, RatingValue, Workspace } from '../../../contracts/collaborations.ts';
-import { ApiError } from '../../api/client.ts';
-import { endpoints } from '../../api/endpoints.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useErrorText } from '../../components/errors.ts';
 import { Field } from '../../components/Field.tsx';
+import { useCreateAction } from './hooks/useCreateAction.ts';
+import { useCreateAgreement } from './hooks/useCreateAgreement.ts';
+import { useDeleteAgreement } from './hooks/useDeleteAgreement.ts';
+import { useSaveAnswer } from './hooks/useSaveAnswer.ts';
+import { useToggleAction } from './hooks/useToggleAction.ts';
+import { useUpdateAgreement } from './hooks/useUpdateAgreement.ts';
 import { topicById, useCollabWords } from './labels.ts';
 
 const RATING_OPTIONS: Exclude<RatingValue, null>[] = [1, 2, 3, 4, 'nr'];
@@ -89,23 +92,15 @@ export function TopicPanel({ workspace, topicId }: { workspace: Workspace; topic
 function AnswerForm({ workspace, topicId }: { workspace: Workspace; topicId: string }) {
   const { t } = useCollabWords(workspace);
   const errorText = useErrorText();
-  const client = useQueryClient();
   const current = workspace.currentRound.answers.find(
     (a) => a.organisationId === workspace.us.organisationId && a.topicId === topicId,
   );
   const [value, setValue] = useState<RatingValue>(current?.rating ?? null);
   const [answer, setAnswer] = useState(current?.answer ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      endpoints.saveAnswer(workspace.collaboration.id, topicId, {
-        rating: value,
-        answer: answer.trim() ? answer : null,
-      }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['workspace', workspace.collaboration.id] }),
-  });
+  const save = useSaveAnswer(workspace.collaboration.id, topicId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    save.mutate({ rating: value, answer: answer.trim() ? answer : null });
   };
   return (
     <form onSubmit={submit} className="form">
@@ -160,19 +155,15 @@ function AnswerForm({ workspace, topicId }: { workspace: Workspace; topicId: str
 function Agreements({ workspace, topicId }: { workspace: Workspace; topicId: string }) {
   const { t, date } = useCollabWords(workspace);
   const errorText = useErrorText();
-  const client = useQueryClient();
   const id = workspace.collaboration.id;
   const archived = Boolean(workspace.collaboration.archivedAt);
   const list = workspace.agreements.filter((a) => a.topicId === topicId);
   const [text, setText] = useState('');
   const [agreedBy, setAgreedBy] = useState('');
-  const refresh = () => client.invalidateQueries({ queryKey: ['workspace', id] });
-  const create = useMutation({
-    mutationFn: () => endpoints.createAgreement(id, { topicId, text, agreedBy: agreedBy.trim() || null }),
-    onSuccess: async () => {
+  const create = useCreateAgreement(id, {
+    onSuccess: () => {
       setText('');
       setAgreedBy('');
-      await refresh();
     },
   });
   return (
@@ -189,7 +180,7 @@ function Agreements({ workspace, topicId }: { workspace: Workspace; topicId: str
           className="form compact-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (text.trim()) create.mutate();
+            if (text.trim()) create.mutate({ topicId, text, agreedBy: agreedBy.trim() || null });
           }}
         >
           {create.error && <Alert kind="error">{errorText(create.error)}</Alert>}
@@ -214,34 +205,24 @@ function Agreements({ workspace, topicId }: { workspace: Workspace; topicId: str
 function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreement: Agreement }) {
   const { t, date } = useCollabWords(workspace);
   const errorText = useErrorText();
-  const client = useQueryClient();
   const id = workspace.collaboration.id;
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(agreement.text);
   const [version, setVersion] = useState(agreement.version);
   const [conflict, setConflict] = useState(false);
-  const refresh = () => client.invalidateQueries({ queryKey: ['workspace', id] });
-  const update = useMutation({
-    mutationFn: () => endpoints.updateAgreement(id, agreement.id, { text, version }),
-    onSuccess: async () => {
+  const update = useUpdateAgreement(id, agreement.id, {
+    onSuccess: () => {
       setEditing(false);
       setConflict(false);
-      await refresh();
     },
-    onError: (error) => {
-      // Nothing is overwritten: show the partner's text and let this person merge by hand.
-      const current = error instanceof ApiError ? (error.body.current as Agreement | undefined) : undefined;
-      if (error instanceof ApiError && error.code === 'edit_conflict' && current) {
-        setConflict(true);
-        setText(current.text);
-        setVersion(current.version);
-      }
+    // Nothing is overwritten: show the partner's text and let this person merge by hand.
+    onConflict: (current) => {
+      setConflict(true);
+      setText(current.text);
+      setVersion(current.version);
     },
   });
-  const remove = useMutation({
-    mutationFn: () => endpoints.deleteAgreement(id, agreement.id),
-    onSuccess: refresh,
-  });
+  const remove = useDeleteAgreement(id);
   if (!editing) {
     return (
       <li className="list-row">
@@ -261,7 +242,7 @@ function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreeme
             <button
               type="button"
               className="button small danger"
-              onClick={() => window.confirm(`${t('collab.delete')}?`) && remove.mutate()}
+              onClick={() => window.confirm(`${t('collab.delete')}?`) && remove.mutate(agreement.id)}
             >
               {t('collab.delete')}
             </button>
@@ -276,7 +257,7 @@ function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreeme
         className="form compact-form"
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate();
+          update.mutate({ text, version });
         }}
       >
         {conflict && <Alert kind="info">{t('collab.conflict')}</Alert>}
@@ -300,19 +281,15 @@ function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreeme
 function TopicActions({ workspace, topicId }: { workspace: Workspace; topicId: string }) {
   const { t } = useCollabWords(workspace);
   const errorText = useErrorText();
-  const client = useQueryClient();
   const id = workspace.collaboration.id;
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const create = useMutation({
-    mutationFn: () =>
-      endpoints.createAction(id, { topicId, text, owner: owner.trim() || null, dueDate: dueDate || null }),
-    onSuccess: async () => {
+  const create = useCreateAction(id, {
+    onSuccess: () => {
       setText('');
       setOwner('');
       setDueDate('');
-      await client.invalidateQueries({ queryKey: ['workspace', id] });
     },
   });
   const list = workspace.actions.filter((a) => a.topicId === topicId);
@@ -325,7 +302,8 @@ function TopicActions({ workspace, topicId }: { workspace: Workspace; topicId: s
           className="form compact-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (text.trim()) create.mutate();
+            if (text.trim())
+              create.mutate({ topicId, text, owner: owner.trim() || null, dueDate: dueDate || null });
           }}
         >
           {create.error && <Alert kind="error">{errorText(create.error)}</Alert>}
@@ -361,13 +339,7 @@ export function ActionList({
   showTopic?: boolean;
 }) {
   const { t, date, topicName } = useCollabWords(workspace);
-  const client = useQueryClient();
-  const id = workspace.collaboration.id;
-  const toggle = useMutation({
-    mutationFn: ({ actionId, done }: { actionId: string; done: boolean }) =>
-      endpoints.updateAction(id, actionId, { done }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['workspace', id] }),
-  });
+  const toggle = useToggleAction(workspace.collaboration.id);
   if (actions.length === 0) return <p className="muted">{t('collab.noActions')}</p>;
   return (
     <ul className="list">

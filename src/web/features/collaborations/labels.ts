@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { RatingValue, Workspace } from '../../../contracts/collaborations.ts';
-import type { Locale, WheelTopic } from '../../../domain/instrument/types.ts';
+import type { WheelTopic } from '../../../domain/instrument/types.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
 import { explainPlacement } from '../../../domain/wheel/explain.ts';
+import { useTranslate } from '../../i18n/index.ts';
 
 export const topicById = (id: string): WheelTopic | undefined => wheel.topics.find((t) => t.id === id);
 
 /** Small helpers that turn workspace data into words in the reader's language. */
 export function useCollabWords(workspace?: Workspace) {
-  const { t, i18n } = useTranslation();
-  const lang: Locale = i18n.language === 'en' ? 'en' : 'nl';
+  const { t } = useTranslation();
+  const { lang, translate } = useTranslate();
   const topicName = (id: string) => topicById(id)?.label[lang] ?? id;
   const orgName = (id: string) =>
     id === workspace?.us.organisationId
@@ -21,7 +22,7 @@ export function useCollabWords(workspace?: Workspace) {
 
   /** The placement in plain words; the same sentences as the PDF report (src/domain/wheel/explain.ts). */
   const explanation = (): string =>
-    workspace?.placement ? explainPlacement(workspace.placement, lang) : t('collab.stageNone');
+    workspace?.placement ? explainPlacement(workspace.placement, lang, translate) : t('collab.stageNone');
 
-  return { t, lang, topicName, orgName, rating, date, explanation };
+  return { t, lang, translate, topicName, orgName, rating, date, explanation };
 }

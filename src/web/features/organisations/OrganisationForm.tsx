@@ -1,12 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  EMPLOYEE_BANDS,
-  IMPACT_ORIENTATIONS,
-  ORGANISATION_TYPES,
-  type Organisation,
-  type UpdateOrganisationBody,
-} from '../../../contracts/organisations.ts';
+import type { Organisation, UpdateOrganisationBody } from '../../../contracts/organisations.ts';
+import { EMPLOYEE_BANDS, IMPACT_ORIENTATIONS, ORGANISATION_TYPES } from '../../../contracts/values.ts';
 import { ApiError } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 

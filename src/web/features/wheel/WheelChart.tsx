@@ -1,13 +1,12 @@
 import { type KeyboardEvent, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../domain/instrument/types.ts';
+import { DOMAIN_IDS } from '../../../domain/vocabulary.ts';
 import { neighbour, WHEEL_SIZE, wheelSegments } from './geometry.ts';
 import { SegmentShape } from './SegmentShape.tsx';
 
 export type TopicState = 'empty' | 'ours' | 'waiting' | 'revealed' | 'inPlace';
 export type TopicView = { state: TopicState; gap: boolean; agreed: boolean };
-
-const DOMAINS = ['value-creation', 'resources', 'partnership-processes'] as const;
 
 /**
  * The collaboration's wheel: each segment a button that says its domain, stage, topic and state.
@@ -61,7 +60,7 @@ export function WheelChart(props: {
       aria-label={t('collab.wheelLabel')}
     >
       <defs>
-        {DOMAINS.map((d) => (
+        {DOMAIN_IDS.map((d) => (
           <pattern
             key={d}
             id={`hatch-${d}`}

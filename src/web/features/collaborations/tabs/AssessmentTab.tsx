@@ -1,27 +1,29 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { IMPACT_LEVELS, type AssessmentView as View } from '../../../contracts/assessment.ts';
-import { AMBITIONS, type Workspace } from '../../../contracts/collaborations.ts';
-import { explainContinuum } from '../../../domain/assessment/continuum.ts';
-import { assessment } from '../../../domain/instrument/assessment.ts';
-import { endpoints } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
-import { useErrorText } from '../../components/errors.ts';
-import { Field } from '../../components/Field.tsx';
-import { useCollabWords } from './labels.ts';
+import type { AssessmentView as View } from '../../../../contracts/assessment.ts';
+import type { Workspace } from '../../../../contracts/collaborations.ts';
+import { AMBITIONS, IMPACT_LEVELS } from '../../../../contracts/values.ts';
+import { explainContinuum } from '../../../../domain/assessment/continuum.ts';
+import { assessment } from '../../../../domain/instrument/assessment.ts';
+import { CONTINUUM_POSITIONS } from '../../../../domain/vocabulary.ts';
+import { Alert } from '../../../components/Alert.tsx';
+import { useErrorText } from '../../../components/errors.ts';
+import { Field } from '../../../components/Field.tsx';
+import { useAssessment } from '../../assessment/hooks/useAssessment.ts';
+import { useSaveAssessment } from '../../assessment/hooks/useSaveAssessment.ts';
+import { useSubmitAssessment } from '../../assessment/hooks/useSubmitAssessment.ts';
+import { useCollabWords } from '../labels.ts';
 
 type Likert = 1 | 2 | 3 | 4 | 5 | null;
-const POSITIONS = ['philanthropic', 'transactional', 'integrative', 'transformational'] as const;
+// The continuum's four positions, left to right; 'not-enough-answers' is not a place on it.
+const POSITIONS = CONTINUUM_POSITIONS.filter((p) => p !== 'not-enough-answers');
 
+/** The self-assessment of this collaboration: our answers while the round is open, everyone's after it is revealed. */
 export function AssessmentTab({ workspace }: { workspace: Workspace }) {
   const { t } = useCollabWords(workspace);
   const errorText = useErrorText();
   const id = workspace.collaboration.id;
   const [round, setRound] = useState<number | undefined>(undefined);
-  const query = useQuery({
-    queryKey: ['assessment', id, round ?? 'current'],
-    queryFn: () => endpoints.assessment(id, round),
-  });
+  const query = useAssessment(id, round);
   if (query.isPending) return <p>{t('app.loading')}</p>;
   if (query.error) return <Alert kind="error">{errorText(query.error)}</Alert>;
   const view = query.data;
@@ -58,7 +60,6 @@ export function AssessmentTab({ workspace }: { workspace: Workspace }) {
 function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View }) {
   const { t, lang, orgName } = useCollabWords(workspace);
   const errorText = useErrorText();
-  const client = useQueryClient();
   const id = workspace.collaboration.id;
   const us = workspace.us.organisationId;
   const [answers, setAnswers] = useState<Record<string, Likert>>(() =>
@@ -73,35 +74,26 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
   const [partnership, setPartnership] = useState(
     view.partnershipAmbitions.find((p) => p.organisationId === us)?.ambition ?? null,
   );
-  const refresh = (next: View) => client.setQueryData(['assessment', id, 'current'], next);
-  const save = useMutation({
-    mutationFn: () =>
-      endpoints.saveAssessment(id, {
-        answers,
-        ambitions: Object.fromEntries(
-          IMPACT_LEVELS.map((l) => [
-            l,
-            { text: ambitions[l]!.text.trim() || null, priority: ambitions[l]!.priority },
-          ]),
-        ),
-        partnershipAmbition: partnership,
-      }),
-    onSuccess: refresh,
-  });
-  const submit = useMutation({
-    mutationFn: async () => {
-      await endpoints.saveAssessment(id, { answers, partnershipAmbition: partnership });
-      return endpoints.submitAssessment(id);
-    },
-    onSuccess: refresh,
-  });
+  const save = useSaveAssessment(id);
+  const submit = useSubmitAssessment(id);
+  const saveDraft = () =>
+    save.mutate({
+      answers,
+      ambitions: Object.fromEntries(
+        IMPACT_LEVELS.map((l) => [
+          l,
+          { text: ambitions[l]!.text.trim() || null, priority: ambitions[l]!.priority },
+        ]),
+      ),
+      partnershipAmbition: partnership,
+    });
   const submitted = view.status.find((s) => s.organisationId === us)?.submitted;
   return (
     <form
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        saveDraft();
       }}
     >
       <ul className="partner-status">
@@ -211,7 +203,7 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
           <button
             type="button"
             className="button primary"
-            onClick={() => submit.mutate()}
+            onClick={() => submit.mutate({ answers, partnershipAmbition: partnership })}
             disabled={submit.isPending}
           >
             {t('collab.submitAssessment')}
@@ -228,7 +220,7 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
 }
 
 function Results({ workspace, view }: { workspace: Workspace; view: View }) {
-  const { t, lang, orgName, topicName } = useCollabWords(workspace);
+  const { t, lang, translate, orgName, topicName } = useCollabWords(workspace);
   const results = view.results!;
   const orgs = view.status.map((s) => s.organisationId);
   const value = (org: string, itemId: string) =>
@@ -238,7 +230,7 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
       ? '–'
       : n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
   const joint = results.continuum.joint;
-  const marker = POSITIONS.indexOf(joint.position as (typeof POSITIONS)[number]);
+  const marker = (POSITIONS as readonly string[]).indexOf(joint.position);
   return (
     <div>
       <h3>{t('collab.continuum')}</h3>
@@ -250,12 +242,12 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
         ))}
       </ol>
       <p>
-        <strong>{t('collab.continuumJoint')}:</strong> {explainContinuum(joint, lang)}
+        <strong>{t('collab.continuumJoint')}:</strong> {explainContinuum(joint, lang, translate)}
       </p>
       <ul>
         {results.continuum.byOrganisation.map((o) => (
           <li key={o.organisationId}>
-            <strong>{orgName(o.organisationId)}:</strong> {explainContinuum(o.placement, lang)}
+            <strong>{orgName(o.organisationId)}:</strong> {explainContinuum(o.placement, lang, translate)}
           </li>
         ))}
       </ul>

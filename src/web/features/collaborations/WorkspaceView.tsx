@@ -1,0 +1,82 @@
+import { type KeyboardEvent, Suspense, useState } from 'react';
+import type { Workspace } from '../../../contracts/collaborations.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { useCollabWords } from './labels.ts';
+import { RoundBar } from './RoundBar.tsx';
+import { WORKSPACE_TABS } from './tabs/index.ts';
+import { TabStateProvider } from './tabs/tabState.tsx';
+
+/** One collaboration: its stage, the current round, and the tabs of tabs/index.ts. */
+export function WorkspaceView({ workspace }: { workspace: Workspace }) {
+  const { t, lang, explanation } = useCollabWords(workspace);
+  const [tab, setTab] = useState(WORKSPACE_TABS[0].id);
+  const active = WORKSPACE_TABS.find((x) => x.id === tab) ?? WORKSPACE_TABS[0];
+  const archived = Boolean(workspace.collaboration.archivedAt);
+
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects; Tab moves on into the panel.
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = WORKSPACE_TABS.indexOf(active);
+    const move = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!move) return;
+    e.preventDefault();
+    const nextTab = WORKSPACE_TABS[(i + move + WORKSPACE_TABS.length) % WORKSPACE_TABS.length]!;
+    setTab(nextTab.id);
+    document.getElementById(`tab-${nextTab.id}`)?.focus();
+  };
+
+  return (
+    <div className="workspace">
+      <header className="workspace-head">
+        <h1>{workspace.collaboration.name}</h1>
+        <p className="meta">{workspace.participants.map((p) => p.name).join(' · ')}</p>
+        <div className="stage-line">
+          <span className="badge stage-badge">
+            {workspace.placement ? t(`collab.stages.${workspace.placement.stage}`) : t('collab.noStage')}
+          </span>
+          <details>
+            <summary>{t('collab.why')}</summary>
+            <p data-testid="stage-explanation">{explanation()}</p>
+          </details>
+        </div>
+        {archived && <Alert kind="info">{t('collab.archived')}</Alert>}
+      </header>
+
+      <RoundBar workspace={workspace} />
+
+      <div role="tablist" aria-label={t('collab.sections')} className="tabs" onKeyDown={onTabKey}>
+        {WORKSPACE_TABS.map(({ id, labelKey, count }) => {
+          const n = count?.(workspace) ?? 0;
+          return (
+            <button
+              key={id}
+              id={`tab-${id}`}
+              type="button"
+              role="tab"
+              aria-selected={active.id === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={active.id === id ? 0 : -1}
+              className="tab"
+              onClick={() => setTab(id)}
+            >
+              {t(labelKey)}
+              {n > 0 ? ` (${n})` : ''}
+            </button>
+          );
+        })}
+      </div>
+      <TabStateProvider>
+        <div
+          role="tabpanel"
+          id={`panel-${active.id}`}
+          aria-labelledby={`tab-${active.id}`}
+          className="tabpanel"
+        >
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <active.Component workspace={workspace} />
+          </Suspense>
+        </div>
+      </TabStateProvider>
+      <span hidden>{lang}</span>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Workspace } from '../../../../contracts/collaborations.ts';
+import { topicById, useCollabWords } from '../labels.ts';
+
+/** The topics to talk about next, each with the reason it is on the list; printable as a meeting agenda. */
+export function AgendaTab({ workspace }: { workspace: Workspace }) {
+  const { t, lang, topicName, orgName, date } = useCollabWords(workspace);
+  if (!workspace.placement) return <p className="muted">{t('collab.agendaEmpty')}</p>;
+  const reason = (item: Workspace['agenda'][number]) => {
+    const r = item.reason;
+    if (r.kind === 'gap') {
+      const list = Object.entries(r.ratings)
+        .map(([org, value]) => `${orgName(org)} ${value === 'nr' ? t('collab.ratings.nr') : value}`)
+        .join(', ');
+      return t('collab.reasons.gap', { list, spread: r.spread });
+    }
+    if (r.kind === 'not-in-place') {
+      const average =
+        r.average === null
+          ? ''
+          : t('collab.reasons.average', {
+              value: r.average.toLocaleString(lang, { maximumFractionDigits: 1 }),
+            });
+      return t('collab.reasons.notInPlace', { stage: t(`collab.stages.${r.stage}`), average });
+    }
+    return t('collab.reasons.overdue', { count: r.count });
+  };
+  return (
+    <div className="agenda printable">
+      <div className="section-head">
+        <h2>{t('collab.agendaTitle')}</h2>
+        <button type="button" className="button no-print" onClick={() => window.print()}>
+          {t('collab.printAgenda')}
+        </button>
+      </div>
+      <p className="print-only">
+        {workspace.collaboration.name} · {workspace.participants.map((p) => p.name).join(', ')} ·{' '}
+        {date(new Date().toISOString())}
+      </p>
+      <ol className="agenda-list">
+        {workspace.agenda.map((item) => (
+          <li key={item.topicId} className="card agenda-item">
+            <h3>{topicName(item.topicId)}</h3>
+            <p className="question">{topicById(item.topicId)?.question[lang]}</p>
+            <p className="muted">{reason(item)}</p>
+            <div className="print-only notes-space" aria-hidden="true">
+              {t('collab.notes')}:
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

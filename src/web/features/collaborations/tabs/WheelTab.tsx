@@ -1,0 +1,95 @@
+import type { Workspace } from '../../../../contracts/collaborations.ts';
+import { wheel } from '../../../../domain/instrument/wheel.ts';
+import { type TopicView, WheelChart } from '../../wheel/WheelChart.tsx';
+import { useCollabWords } from '../labels.ts';
+import { TopicPanel } from '../TopicPanel.tsx';
+import { useTabState } from './tabState.tsx';
+
+function topicViews(workspace: Workspace): Record<string, TopicView> {
+  const round = workspace.currentRound;
+  const us = workspace.us.organisationId;
+  const submitted = round.status.find((s) => s.organisationId === us)?.submitted ?? false;
+  const inPlace = new Set(round.revealedAt ? (workspace.placement?.inPlace ?? []) : []);
+  const gaps = new Set(round.revealedAt ? (workspace.placement?.gaps ?? []) : []);
+  const agreed = new Set(workspace.agreements.map((a) => a.topicId));
+  const views: Record<string, TopicView> = {};
+  for (const topic of wheel.topics) {
+    const ours = round.answers.some(
+      (a) => a.organisationId === us && a.topicId === topic.id && a.rating !== null,
+    );
+    const state: TopicView['state'] = round.revealedAt
+      ? inPlace.has(topic.id)
+        ? 'inPlace'
+        : 'revealed'
+      : submitted
+        ? 'waiting'
+        : ours
+          ? 'ours'
+          : 'empty';
+    views[topic.id] = { state, gap: gaps.has(topic.id), agreed: agreed.has(topic.id) };
+  }
+  return views;
+}
+
+/** The wheel (or the same as a list) beside the chosen topic's panel: where answers, agreements and actions are made. */
+export function WheelTab({ workspace }: { workspace: Workspace }) {
+  const { t, topicName } = useCollabWords(workspace);
+  const [topic, setTopic] = useTabState<string | null>('wheel.topic', null);
+  const [asList, setAsList] = useTabState('wheel.asList', false);
+  const views = topicViews(workspace);
+  return (
+    <div className="wheel-layout">
+      <div className="wheel-side">
+        <div className="actions no-print">
+          <button type="button" className="link-button" onClick={() => setAsList(!asList)}>
+            {asList ? t('collab.wheelView') : t('collab.listView')}
+          </button>
+          <button type="button" className="link-button" onClick={() => window.print()}>
+            {t('collab.printCanvas')}
+          </button>
+        </div>
+        {asList ? (
+          <ul className="topic-list">
+            {wheel.topics.map((x) => (
+              <li key={x.id}>
+                <button
+                  type="button"
+                  className={`topic-item${topic === x.id ? ' selected' : ''}`}
+                  aria-pressed={topic === x.id}
+                  onClick={() => setTopic(x.id)}
+                >
+                  <span>{topicName(x.id)}</span>
+                  <span className="muted">
+                    {t(`collab.domains.${x.domain}`)} · {t(`collab.stages.${x.stage}`)} ·{' '}
+                    {t(`collab.state.${views[x.id]!.state}`)}
+                    {views[x.id]!.gap ? ` · ${t('collab.state.gap')}` : ''}
+                    {views[x.id]!.agreed ? ` · ${t('collab.state.agreed')}` : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <WheelChart views={views} selected={topic} onSelect={setTopic} />
+        )}
+        <ul className="wheel-legend" aria-hidden="true">
+          {(['empty', 'ours', 'waiting', 'revealed', 'inPlace'] as const).map((s) => (
+            <li key={s}>
+              <span className={`swatch ${s}`} />
+              {t(`collab.state.${s}`)}
+            </li>
+          ))}
+          <li>≠ {t('collab.state.gap')}</li>
+          <li>✓ {t('collab.state.agreed')}</li>
+        </ul>
+      </div>
+      <div className="topic-side">
+        {topic ? (
+          <TopicPanel workspace={workspace} topicId={topic} />
+        ) : (
+          <p className="card muted">{t('collab.chooseTopic')}</p>
+        )}
+      </div>
+    </div>
+  );
+}
