@@ -26,6 +26,11 @@ if (process.env.SKIP_POSTGRES === '1') {
   }
 }
 
+// Builds the web client when stale (the browser layer then reuses it) and fails when a page's JavaScript is
+// over its budget.
+step('JavaScript budgets per page (gzip)');
+run('npx', ['tsx', 'scripts/bundle-budget.ts']);
+
 if (process.env.SKIP_BROWSER === '1') {
   skipped.push('browser tests (SKIP_BROWSER=1)');
 } else {

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
@@ -18,6 +17,7 @@ import { AuthCache } from './http/auth-cache.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { safeEqual } from './http/secrets.ts';
 import type { App } from './http/types.ts';
+import { registerWebAssets } from './http/web-assets.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import { AccountsRepository } from './modules/accounts/repository.ts';
 import { registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/routes.ts';
@@ -25,9 +25,13 @@ import { AccountsService } from './modules/accounts/service.ts';
 import { AssessmentRepository } from './modules/assessment/repository.ts';
 import { registerAssessmentRoutes } from './modules/assessment/routes.ts';
 import { AssessmentService } from './modules/assessment/service.ts';
+import { CollaborationAccess } from './modules/collaborations/access.ts';
 import { CollaborationsRepository } from './modules/collaborations/repository.ts';
 import { registerCollaborationRoutes } from './modules/collaborations/routes.ts';
 import { CollaborationsService } from './modules/collaborations/service.ts';
+import { FollowUpRepository } from './modules/follow-up/repository.ts';
+import { registerFollowUpRoutes } from './modules/follow-up/routes.ts';
+import { FollowUpService } from './modules/follow-up/service.ts';
 import { OrganisationsRepository } from './modules/organisations/repository.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
 import { OrganisationsService } from './modules/organisations/service.ts';
@@ -38,6 +42,11 @@ import { ProgrammesRepository } from './modules/programmes/repository.ts';
 import { registerProgrammeRoutes } from './modules/programmes/routes.ts';
 import { ProgrammesService } from './modules/programmes/service.ts';
 import { registerSystemRoutes } from './modules/system/routes.ts';
+import { WheelRepository } from './modules/wheel/repository.ts';
+import { registerWheelRoutes } from './modules/wheel/routes.ts';
+import { WheelService } from './modules/wheel/service.ts';
+import { registerWorkspaceRoutes } from './modules/workspace/routes.ts';
+import { WorkspaceService } from './modules/workspace/service.ts';
 import { VERSION } from './version.ts';
 
 export type AppOptions = {
@@ -115,14 +124,26 @@ export async function buildApp(options: AppOptions) {
     log: options.logger,
     cache: authCache,
   });
-  const collaborationsService = new CollaborationsService(new CollaborationsRepository(options.database.db), {
+  const collaborationsRepository = new CollaborationsRepository(options.database.db);
+  const access = new CollaborationAccess(collaborationsRepository);
+  const collaborationsService = new CollaborationsService(collaborationsRepository, access, {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,
     log: options.logger,
   });
+  const followUpService = new FollowUpService(new FollowUpRepository(options.database.db), access);
+  const wheelService = new WheelService(new WheelRepository(options.database.db), access, followUpService);
+  collaborationsService.onLifecycle(wheelService.lifecycle());
+  const workspaceService = new WorkspaceService({
+    access,
+    collaborations: collaborationsService,
+    wheel: wheelService,
+    followUp: followUpService,
+  });
+  const composeWorkspace = workspaceService.compose.bind(workspaceService);
   const assessmentService = new AssessmentService(
     new AssessmentRepository(options.database.db),
-    collaborationsService,
+    wheelService,
   );
   const programmesService = new ProgrammesService(new ProgrammesRepository(options.database.db), {
     secret: options.sessionSecret,
@@ -169,7 +190,13 @@ export async function buildApp(options: AppOptions) {
       });
       registerOrganisationRoutes(api, { organisations: organisationsService, accounts: accountsService });
       registerPlatformRoutes(api, { platform: platformService });
-      registerCollaborationRoutes(api, { collaborations: collaborationsService });
+      registerWorkspaceRoutes(api, { workspace: workspaceService });
+      registerCollaborationRoutes(api, {
+        collaborations: collaborationsService,
+        workspace: composeWorkspace,
+      });
+      registerWheelRoutes(api, { wheel: wheelService, workspace: composeWorkspace });
+      registerFollowUpRoutes(api, { followUp: followUpService });
       registerAssessmentRoutes(api, { assessment: assessmentService });
       registerProgrammeRoutes(api, { programmes: programmesService });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -178,7 +205,7 @@ export async function buildApp(options: AppOptions) {
   );
 
   if (serveWeb && options.webRoot) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: 'index.html' });
+    await registerWebAssets(app, options.webRoot);
   }
 
   return {
