@@ -3,9 +3,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
-import { wheelSegments } from './src/web/features/wheel/geometry.ts';
+import { type ConfigEnv, defineConfig, type Plugin, type UserConfig } from 'vite';
+import type { DomainId } from './src/domain/vocabulary.ts';
+import { wheelSegments } from './src/domain/wheel/geometry.ts';
+import { DOMAIN_COLOURS, GAP_COLOUR } from './src/domain/wheel/palette.ts';
 import { BOOT_DATA, PAGES } from './src/web/pages.ts';
+
+/** The web client's build, not the landing page's server-side render (src/server/web-prerender.ts). */
+const clientBuild = (_config: UserConfig, env: ConfigEnv) => env.command === 'build' && !env.isSsrBuild;
 
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|map)$/;
 
@@ -17,7 +22,7 @@ function precompress(): Plugin {
   let outDir = '';
   return {
     name: 'impact-wheel:precompress',
-    apply: 'build',
+    apply: clientBuild,
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
@@ -55,7 +60,7 @@ function precompress(): Plugin {
 function preloadDefaultStrings(): Plugin {
   return {
     name: 'impact-wheel:preload-strings',
-    apply: 'build',
+    apply: clientBuild,
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
@@ -88,7 +93,7 @@ type Preload = { href: string; as: 'module' | 'style' | 'fetch' };
 function pagePreloads(): Plugin {
   return {
     name: 'impact-wheel:page-preloads',
-    apply: 'build',
+    apply: clientBuild,
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const closure = (fileName: string, into: Set<string>) => {
@@ -130,6 +135,33 @@ function pagePreloads(): Plugin {
   };
 }
 
+const PALETTE = 'virtual:palette.css';
+
+/**
+ * The wheel's colours (src/domain/wheel/palette.ts, which the PDF draws with too) as CSS custom properties:
+ * --vc-1 is the pale shade of value creation, --rs-3 the deep shade of resources, --gap the outline of a gap.
+ * Built into the stylesheet, so the static landing page has them without running a script.
+ */
+function palette(): Plugin {
+  const resolved = `\0${PALETTE}`;
+  const prefix: Record<DomainId, string> = {
+    'value-creation': 'vc',
+    resources: 'rs',
+    'partnership-processes': 'pp',
+  };
+  return {
+    name: 'impact-wheel:palette',
+    resolveId: (id) => (id === PALETTE ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return undefined;
+      const shades = (Object.entries(DOMAIN_COLOURS) as [DomainId, readonly string[]][]).flatMap(
+        ([domain, colours]) => colours.map((colour, i) => `--${prefix[domain]}-${i + 1}: ${colour};`),
+      );
+      return `:root { ${[...shades, `--gap: ${GAP_COLOUR};`].join(' ')} }\n`;
+    },
+  };
+}
+
 const WHEEL_PICTURE = 'virtual:wheel-picture';
 
 /**
@@ -163,7 +195,7 @@ function wheelPicture(): Plugin {
 
 export default defineConfig({
   root: '.',
-  plugins: [react(), wheelPicture(), preloadDefaultStrings(), pagePreloads(), precompress()],
+  plugins: [react(), palette(), wheelPicture(), preloadDefaultStrings(), pagePreloads(), precompress()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

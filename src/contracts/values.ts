@@ -11,3 +11,6 @@ export {
   PLATFORM_ROLES,
   STAGE_IDS as STAGES,
 } from '../domain/vocabulary.ts';
+
+/** The cookie that tells the server which language to send the static landing page in (nl unless "en"). */
+export const LANGUAGE_COOKIE = 'iw_lang';

@@ -205,7 +205,10 @@ export async function buildApp(options: AppOptions) {
   );
 
   if (serveWeb && options.webRoot) {
-    await registerWebAssets(app, options.webRoot);
+    await registerWebAssets(app, options.webRoot, {
+      signedIn: async (request) =>
+        Boolean(await accountsService.authenticate({ cookie: request.cookies[SESSION_COOKIE] })),
+    });
   }
 
   return {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { prerenderLanding } from './web-prerender.ts';
 
 const SOURCES = [
   'src/web',
@@ -31,7 +32,22 @@ export async function ensureWebBuild(
   log('Building the web client (first start, or its sources changed)…');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ root, logLevel: 'warn', configFile: path.join(root, 'vite.config.ts') });
+  // Vite follows NODE_ENV, and a build started from a test run (NODE_ENV=test) would ship React's development
+  // build, three times the size: the web client is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      logLevel: 'warn',
+      configFile: path.join(root, 'vite.config.ts'),
+      mode: 'production',
+    });
+    await prerenderLanding(root, outDir);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(stamp, new Date().toISOString());
   log(`Web client built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return true;

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { startI18n } from './i18n/index.ts';
-import { applyPalette } from './palette.ts';
+import 'virtual:palette.css';
 import './styles.css';
 import { Layout } from './components/Layout.tsx';
 import { PAGES, pageFor } from './pages.ts';
@@ -78,7 +78,6 @@ function render() {
   );
 }
 
-applyPalette();
 const first = pageFor(window.location.pathname);
 // Who is signed in is asked at once: signed-in pages wait for it before asking for their own data.
 void queryClient.prefetchQuery(meQuery);

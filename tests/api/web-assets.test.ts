@@ -66,8 +66,8 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the built web client', () => {
     expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it('sends index.html for / and for client routes, revalidated every time, under the security policy', async () => {
-    for (const url of ['/', '/dashboard', `/collaborations/${ID}`]) {
+  it('sends index.html for client routes, revalidated every time, under the security policy', async () => {
+    for (const url of ['/dashboard', `/collaborations/${ID}`]) {
       const response = await get(url, 'br, gzip');
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type'], url).toMatch(/^text\/html/);
@@ -83,9 +83,9 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the built web client', () => {
   });
 
   it("announces the page's own chunks and API reads with its HTML", async () => {
-    const landing = String((await get('/')).headers.link);
-    expect(landing).toMatch(/<\/assets\/LandingPage-[\w-]+\.js>; rel=modulepreload/);
-    expect(landing).toContain('</api/v1/me>; rel=preload; as=fetch; crossorigin');
+    const signIn = String((await get('/sign-in')).headers.link);
+    expect(signIn).toMatch(/<\/assets\/AuthPages-[\w-]+\.js>; rel=modulepreload/);
+    expect(signIn).toContain('</api/v1/me>; rel=preload; as=fetch; crossorigin');
 
     const workspace = String((await get(`/collaborations/${ID}`)).headers.link);
     expect(workspace).toMatch(/<\/assets\/CollaborationPages-[\w-]+\.js>; rel=modulepreload/);
@@ -112,5 +112,50 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the built web client', () => {
 
     const refused = await get('/api/v1/openapi.json', 'br;q=0, gzip;q=0');
     expect(refused.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends a first visitor the static landing page in their language, with one small script and no app', async () => {
+    const dutch = await get('/', 'br');
+    expect(dutch.statusCode).toBe(200);
+    expect(dutch.headers['cache-control']).toBe('no-cache');
+    expect(dutch.headers.vary).toMatch(/cookie/i);
+    expect(dutch.headers.link).toBeUndefined();
+    const html = brotliDecompressSync(dutch.rawPayload).toString('utf8');
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('<h1>Samen meer mensen aan het werk</h1>');
+    expect(html).toContain('href="/sign-up"');
+    // The app's script is only prefetched for the next page, never run here.
+    expect(html).not.toContain(`<script type="module" crossorigin src="${mainScript}"`);
+    expect(html).toContain(`<link rel="prefetch" crossorigin href="${mainScript}">`);
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(onDisk(scripts[0]!).length).toBeLessThan(2048);
+
+    const english = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'iw_lang=en' } });
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('<h1>Getting more people into work, together</h1>');
+    // Anything but "en" is the default language, never a file name.
+    const odd = await app.inject({ method: 'GET', url: '/', headers: { cookie: 'iw_lang=../index' } });
+    expect(odd.body).toContain('<html lang="nl">');
+  });
+
+  it('sends someone signed in from / to their dashboard', async () => {
+    const signUp = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload: { name: 'Landing Tester', email: 'landing@example.org', password: 'a long enough password' },
+    });
+    expect(signUp.statusCode).toBe(201);
+    const cookie = String(signUp.headers['set-cookie']).split(';')[0]!;
+    const home = await app.inject({ method: 'GET', url: '/', headers: { cookie } });
+    expect(home.statusCode).toBe(302);
+    expect(home.headers.location).toBe('/dashboard');
+    // A session that ended is a first visit again.
+    const stale = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { cookie: 'iw_session=not-a-session' },
+    });
+    expect(stale.statusCode).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-// The wheel's colours, for the screen (set as CSS custom properties by src/web/palette.ts) and the PDF.
+// The wheel's colours, for the screen (CSS custom properties built by vite.config.ts) and the PDF.
 // Kept apart from the geometry so that pages without a wheel can carry the colours without the arc maths.
 import type { DomainId } from '../vocabulary.ts';
 

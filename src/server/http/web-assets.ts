@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LANGUAGE_COOKIE } from '../../contracts/values.ts';
+import { LOCALES } from '../../domain/vocabulary.ts';
+import { landingFile } from '../web-prerender.ts';
 import { registerCompression } from './compression.ts';
 
 /** Vite puts a hash of the content in every name under assets/, so a changed file is a new URL. */
@@ -68,13 +71,18 @@ export function preloadLink(pages: PagePreload[], url: string): string | undefin
  * it (no compressing per request), hashed assets cached for a year, index.html always revalidated. The SPA
  * fallback of `registerErrorHandling` sends index.html through the same `sendFile`, so it gets the same headers.
  */
-export async function registerWebAssets(app: FastifyInstance, root: string): Promise<void> {
+export async function registerWebAssets(
+  app: FastifyInstance,
+  root: string,
+  options: { signedIn?: (request: FastifyRequest) => Promise<boolean> } = {},
+): Promise<void> {
   const assets = path.join(root, 'assets') + path.sep;
   const pages = readPagePreloads(root);
+  const landing = LOCALES.every((lang) => existsSync(path.join(root, landingFile(lang))));
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
-    index: 'index.html',
+    index: landing ? false : 'index.html',
     preCompressed: true,
     // The compressed siblings are chosen through Accept-Encoding, never requested by name.
     globIgnore: ['**/*.br', '**/*.gz'],
@@ -83,15 +91,27 @@ export async function registerWebAssets(app: FastifyInstance, root: string): Pro
     setHeaders: (response, file) => {
       response.setHeader('cache-control', file.startsWith(assets) ? IMMUTABLE : REVALIDATE);
       // The body depends on Accept-Encoding, so shared caches must keep one copy per encoding.
-      response.setHeader('vary', 'accept-encoding');
+      const vary = response.getHeader('vary');
+      response.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
     },
   });
+  if (landing) {
+    // A first visit gets the landing page as static HTML in the visitor's language (src/server/web-prerender.ts);
+    // someone signed in goes straight to their dashboard, as the app itself would send them.
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      if (await options.signedIn?.(request)) return reply.redirect('/dashboard');
+      reply.raw.setHeader('vary', 'cookie');
+      return reply.sendFile(landingFile(request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'nl'));
+    });
+  }
   // Pages read the API as they open (announced below): its JSON answers are compressed too.
   registerCompression(app);
   // index.html is the same for every page, so what the page loads as it opens is announced beside it: the
   // browser fetches it together with the main script instead of after running it.
   app.addHook('onSend', async (request, reply) => {
     if (request.method !== 'GET' || !String(reply.getHeader('content-type')).startsWith('text/html')) return;
+    // The static landing page runs none of the app's scripts: nothing to announce.
+    if (landing && request.routeOptions.url === '/') return;
     const link = preloadLink(pages, request.url);
     if (link) reply.header('link', link);
   });

@@ -4,8 +4,9 @@ import type { Translate } from '../../domain/i18n/translate.ts';
 import type { Locale } from '../../domain/vocabulary.ts';
 import './catalogue-types.ts';
 
-export const LANGUAGE_KEY = 'impact-wheel.language';
-export type Language = 'nl' | 'en';
+import { type Language, rememberLanguage, storedLanguage } from './language.ts';
+
+export type { Language };
 
 type Strings = Record<string, unknown>;
 
@@ -16,14 +17,6 @@ type Strings = Record<string, unknown>;
 function loadStrings(language: Language): Promise<Strings> {
   const load = language === 'en' ? import('../../domain/i18n/en.json') : import('../../domain/i18n/nl.json');
   return load.then((module) => module.default as Strings);
-}
-
-function storedLanguage(): Language {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'nl';
-  } catch {
-    return 'nl';
-  }
 }
 
 async function ensureStrings(language: Language): Promise<void> {
@@ -48,11 +41,7 @@ export async function startI18n(): Promise<void> {
 
 /** Switches the language (loading its strings first) and remembers the choice in this browser. */
 export async function setLanguage(language: Language): Promise<void> {
-  try {
-    localStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // Private mode without storage: the switch still works for this visit.
-  }
+  rememberLanguage(language);
   await ensureStrings(language);
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;

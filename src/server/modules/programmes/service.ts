@@ -1,4 +1,4 @@
-import type { OrganisationType } from '../../../contracts/organisations.ts';
+
 import type {
   Cohort,
   CohortQuery,
