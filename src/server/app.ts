@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -79,6 +81,14 @@ export async function buildApp(options: AppOptions) {
 
   const secure = options.publicUrl.startsWith('https://');
   await app.register(fastifyCookie);
+  // JSON and text answers compressed by Accept-Encoding, with fast settings because each answer is compressed
+  // as it is sent; built files come precompressed at the build's best settings (src/server/http/web-assets.ts).
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  });
   await app.register(fastifyHelmet, {
     hsts: secure,
     contentSecurityPolicy: {

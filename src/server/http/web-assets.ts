@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LANGUAGE_COOKIE } from '../../contracts/values.ts';
 import { LOCALES } from '../../domain/vocabulary.ts';
 import { landingFile } from '../web-prerender.ts';
-import { registerCompression } from './compression.ts';
 
 /** Vite puts a hash of the content in every name under assets/, so a changed file is a new URL. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -104,8 +103,6 @@ export async function registerWebAssets(
       return reply.sendFile(landingFile(request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'nl'));
     });
   }
-  // Pages read the API as they open (announced below): its JSON answers are compressed too.
-  registerCompression(app);
   // index.html is the same for every page, so what the page loads as it opens is announced beside it: the
   // browser fetches it together with the main script instead of after running it.
   app.addHook('onSend', async (request, reply) => {

@@ -2,16 +2,9 @@ import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { PlatformRole } from '../../../contracts/accounts.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { apiTokens, platformRoles, sessions, signInAttempts, users } from '../../db/schema/index.ts';
+import { type AuthContextRow, sessionContext, tokenContext } from '../../read-models/auth-context.ts';
 
-export type AuthContextRow = {
-  userId: string;
-  name: string;
-  email: string;
-  platformRoles: PlatformRole[];
-  csrfToken: string | null;
-  activeOrganisationId: string | null;
-  activeRole: 'admin' | 'member' | null;
-};
+export type { AuthContextRow };
 
 export class AccountsRepository {
   constructor(private readonly db: Db) {}
@@ -88,38 +81,13 @@ export class AccountsRepository {
       .where(eq(sessions.id, sessionId));
   }
 
-  /**
-   * Everything a request needs to be authorised, in one round trip: the user, their platform roles and
-   * their role in the acting organisation. This query runs on every authenticated request.
-   */
-  async findSessionContext(sessionId: string): Promise<AuthContextRow | undefined> {
-    const rows = await queryRows<AuthContextRow>(
-      this.db,
-      sql`
-      select u.id as "userId", u.name, u.email, s.csrf_token as "csrfToken",
-             s.active_organisation_id as "activeOrganisationId", m.role as "activeRole",
-             coalesce((select array_agg(pr.role order by pr.role) from platform_roles pr where pr.user_id = u.id), '{}') as "platformRoles"
-        from sessions s
-        join users u on u.id = s.user_id
-        left join memberships m on m.organisation_id = s.active_organisation_id and m.user_id = s.user_id
-       where s.id = ${sessionId} and s.expires_at > now()`,
-    );
-    return rows[0];
+  /** Everything a request needs to be authorised, in one round trip (a read model: it spans three modules). */
+  findSessionContext(sessionId: string): Promise<AuthContextRow | undefined> {
+    return sessionContext(this.db, sessionId);
   }
 
-  async findTokenContext(tokenHash: string): Promise<(AuthContextRow & { tokenId: string }) | undefined> {
-    const rows = await queryRows<AuthContextRow & { tokenId: string }>(
-      this.db,
-      sql`
-      select t.id as "tokenId", u.id as "userId", u.name, u.email, null as "csrfToken",
-             t.organisation_id as "activeOrganisationId", m.role as "activeRole",
-             coalesce((select array_agg(pr.role order by pr.role) from platform_roles pr where pr.user_id = u.id), '{}') as "platformRoles"
-        from api_tokens t
-        join users u on u.id = t.user_id
-        left join memberships m on m.organisation_id = t.organisation_id and m.user_id = t.user_id
-       where t.token_hash = ${tokenHash} and t.revoked_at is null`,
-    );
-    return rows[0];
+  findTokenContext(tokenHash: string): Promise<(AuthContextRow & { tokenId: string }) | undefined> {
+    return tokenContext(this.db, tokenHash);
   }
 
   async touchToken(tokenId: string): Promise<void> {

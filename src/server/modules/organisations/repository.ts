@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { MemberRole } from '../../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
-import { invitations, memberships, organisations, users } from '../../db/schema/index.ts';
+import { invitations, memberships, organisations } from '../../db/schema/index.ts';
+import { type MemberRow, membersOf } from '../../read-models/people.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type OrganisationValues = Omit<typeof organisations.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -50,19 +51,8 @@ export class OrganisationsRepository {
       .orderBy(asc(organisations.name), asc(organisations.id));
   }
 
-  async listMembers(organisationId: string) {
-    return this.db
-      .select({
-        userId: users.id,
-        name: users.name,
-        email: users.email,
-        role: memberships.role,
-        joinedAt: memberships.createdAt,
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.organisationId, organisationId))
-      .orderBy(asc(users.name), asc(users.id));
+  listMembers(organisationId: string): Promise<MemberRow[]> {
+    return membersOf(this.db, organisationId);
   }
 
   /**

@@ -1,43 +1,22 @@
-import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { PlatformRole } from '../../../contracts/accounts.ts';
 import type { Db } from '../../db/client.ts';
-import { platformRoles, users } from '../../db/schema/index.ts';
+import { platformRoles } from '../../db/schema/index.ts';
+import { type UserQuery, userExists, userIdByEmail, usersWithRoles } from '../../read-models/people.ts';
 
 export class PlatformRepository {
   constructor(private readonly db: Db) {}
 
-  async listUsers(query: { q?: string; limit: number; offset: number }) {
-    const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-    const where = pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined;
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select({
-          id: users.id,
-          name: users.name,
-          email: users.email,
-          createdAt: users.createdAt,
-          platformRoles: sql<
-            PlatformRole[]
-          >`coalesce((select array_agg(pr.role order by pr.role) from platform_roles pr where pr.user_id = ${users.id}), '{}')`,
-        })
-        .from(users)
-        .where(where)
-        .orderBy(users.email)
-        .limit(query.limit)
-        .offset(query.offset),
-      this.db.select({ n: count() }).from(users).where(where),
-    ]);
-    return { rows, total: total?.n ?? 0 };
+  listUsers(query: UserQuery) {
+    return usersWithRoles(this.db, query);
   }
 
-  async userExists(userId: string): Promise<boolean> {
-    const [row] = await this.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-    return Boolean(row);
+  userExists(userId: string): Promise<boolean> {
+    return userExists(this.db, userId);
   }
 
-  async findUserIdByEmail(email: string): Promise<string | undefined> {
-    const [row] = await this.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-    return row?.id;
+  findUserIdByEmail(email: string): Promise<string | undefined> {
+    return userIdByEmail(this.db, email);
   }
 
   async grant(userId: string, role: PlatformRole): Promise<void> {
