@@ -16,7 +16,7 @@ import type { CollaborationLifecycle } from '../collaborations/lifecycle.ts';
 import type { FollowUpService } from '../follow-up/service.ts';
 import { toAnswer, toPlacement, toRound, toRoundRatings } from './mappers.ts';
 import { renderRoundReport } from './report.ts';
-import type { RoundRow, WheelRepository } from './repository.ts';
+import type { ParticipationRow, RatingRow, RoundRow, WheelRepository } from './repository.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -24,6 +24,12 @@ export type WheelPart = Pick<
   Workspace,
   'rounds' | 'currentRound' | 'previousRound' | 'placement' | 'agenda' | 'timeline'
 >;
+export type WorkspaceRounds = {
+  rounds: RoundRow[];
+  participation: ParticipationRow[];
+  revealedRatings: RatingRow[];
+  ownCurrent: RatingRow[];
+};
 export type WheelSummary = {
   round: number;
   roundRevealed: boolean;
@@ -54,15 +60,11 @@ export class WheelService {
   }
 
   /**
-   * The wheel's part of the workspace, for a collaboration whose access was checked by the caller: other
-   * partners' answers only from revealed rounds.
+   * What the wheel's part of the workspace is made from, for a collaboration whose access the caller checked:
+   * other partners' answers only from revealed rounds. Read beside the other parts, then put together by
+   * `workspacePart`, so the page costs no extra round trip.
    */
-  async workspacePart(
-    organisationId: string,
-    collaborationId: string,
-    organisationIds: string[],
-    actions: Action[],
-  ): Promise<WheelPart> {
+  async workspaceRounds(organisationId: string, collaborationId: string): Promise<WorkspaceRounds> {
     const rounds = await this.repo.rounds([collaborationId]);
     const current = rounds.at(-1)!;
     const revealedRounds = rounds.filter((r) => r.revealedAt);
@@ -71,6 +73,14 @@ export class WheelService {
       this.repo.ratings(revealedRounds.map((r) => r.id)),
       current.revealedAt ? Promise.resolve([]) : this.repo.ratings([current.id], organisationId),
     ]);
+    return { rounds, participation, revealedRatings, ownCurrent };
+  }
+
+  /** The wheel's part of the workspace: rounds, stage, agenda (which weighs overdue actions) and timeline. */
+  workspacePart(state: WorkspaceRounds, organisationIds: string[], actions: Action[]): WheelPart {
+    const { rounds, participation, revealedRatings, ownCurrent } = state;
+    const current = rounds.at(-1)!;
+    const revealedRounds = rounds.filter((r) => r.revealedAt);
     const ratingsOf = (round: RoundRow) =>
       round.revealedAt ? revealedRatings.filter((r) => r.roundId === round.id) : ownCurrent;
     const latestRevealed = revealedRounds.at(-1);

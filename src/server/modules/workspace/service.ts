@@ -24,14 +24,14 @@ export class WorkspaceService {
   async compose(actor: OrganisationActor, collaborationId: string): Promise<Workspace> {
     const { access, wheel, followUp } = this.parts;
     const collaboration = await access.read(actor, collaborationId);
-    const [participants, agreements, actions] = await Promise.all([
+    const [participants, agreements, actions, rounds] = await Promise.all([
       access.participants([collaborationId]),
       followUp.agreementsOf(collaborationId),
       followUp.actionsOf([collaborationId]),
+      wheel.workspaceRounds(actor.organisation.id, collaborationId),
     ]);
-    const wheelPart = await wheel.workspacePart(
-      actor.organisation.id,
-      collaborationId,
+    const wheelPart = wheel.workspacePart(
+      rounds,
       participants.map((p) => p.organisationId),
       actions,
     );
