@@ -64,13 +64,13 @@ export class CollaborationsService {
   }
 
   async leave(actor: OrganisationActor, collaborationId: string): Promise<void> {
-    await this.access.read(actor, collaborationId);
+    const collaboration = await this.access.read(actor, collaborationId);
     if (actor.organisation.role !== 'admin')
       throw forbidden('Only an admin can take your organisation out of a collaboration.');
     await this.repo.transaction(async (tx) => {
       await this.repo.leave(tx, collaborationId, actor.organisation.id);
-      const remaining = (await this.repo.participants([collaborationId], tx)).map((p) => p.organisationId);
-      for (const l of this.lifecycles) await l.partnerLeft?.(tx, collaborationId, remaining);
+      for (const l of this.lifecycles)
+        await l.partnerLeft?.(tx, { id: collaborationId, archived: Boolean(collaboration.archivedAt) });
     });
   }
 

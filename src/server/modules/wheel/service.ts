@@ -51,10 +51,13 @@ export class WheelService {
       created: async (tx, collaborationId) => {
         await this.repo.openRound(collaborationId, 1, tx);
       },
-      partnerLeft: async (tx, collaborationId, remaining) => {
-        const current = await this.repo.currentRound(collaborationId, tx);
+      partnerLeft: async (tx, collaboration) => {
+        // An archived collaboration is read-only: a partner leaving it reveals nothing.
+        if (collaboration.archived) return;
+        const current = await this.repo.currentRound(collaboration.id, tx);
         await this.repo.lockRound(tx, current.id);
-        await this.repo.revealIfReady(tx, current.id, remaining);
+        // Read after the lock: a partner leaving at the same moment has committed by now.
+        await this.revealIfReady(tx, current.id, collaboration.id);
       },
     };
   }
