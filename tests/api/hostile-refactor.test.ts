@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from 'node:zl
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessment } from '../../src/domain/instrument/assessment.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { type Database, openDatabase } from '../../src/server/db/client.ts';
 import { createLogger } from '../../src/server/logger.ts';
@@ -157,12 +158,17 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
     expect(JSON.stringify(workspace.body.currentRound.answers)).not.toContain('Antwoord van Alfa');
   });
 
-  // BUG (privacy, present before the split too): the reveal after a leave shows every rating stored for the
-  // round, including the leaver's unsubmitted drafts. The partners left behind read answers the leaving
-  // organisation never submitted, and the stage placement is computed with them.
-  it.fails('attack: leave with private drafts; the reveal must not show what the leaver never submitted', async () => {
+  // Issue 9, point 1: the reveal after a leave showed every rating stored for the round, including the leaver's
+  // unsubmitted drafts (and the stage placement was computed with them); the self-assessment showed its draft
+  // answers and ambition text.
+  it('attack: leave with private drafts; the reveal must not show what the leaver never submitted', async () => {
     const { id, A, B, C } = await trio();
     await answer(C, id, 'equality', 'Concept van Charlie, nooit ingediend');
+    const draft = await C.client.put(`/collaborations/${id}/assessment`, {
+      answers: { [assessment.items[0]!.id]: 1 },
+      ambitions: { individual: { text: 'Ambitie-concept van Charlie', priority: 1 } },
+    });
+    expect(draft.status).toBe(200);
     await A.client.post(`/collaborations/${id}/submit`);
     await B.client.post(`/collaborations/${id}/submit`);
     expect((await C.client.post(`/collaborations/${id}/leave`)).status).toBe(200);
@@ -173,6 +179,12 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
     expect(seenByA).not.toContain(C.organisationId);
     const report = await A.client.request('GET', `/collaborations/${id}/rounds/1/report.pdf?lang=nl`);
     expect(pdfText(report.raw.rawPayload)).not.toContain('Concept van Charlie');
+    const selfAssessment = await A.client.get(`/collaborations/${id}/assessment?round=1`);
+    expect(selfAssessment.status).toBe(200);
+    expect(selfAssessment.body.round.revealedAt).not.toBeNull();
+    const assessmentText = JSON.stringify(selfAssessment.body);
+    expect(assessmentText).not.toContain('Ambitie-concept van Charlie');
+    expect(assessmentText).not.toContain(C.organisationId);
   });
 
   it('attack: leave, then rejoin by a new invitation, to read the partners’ answers of the unrevealed round', async () => {

@@ -32,12 +32,20 @@ export class AssessmentService {
     const revealed = Boolean(round.revealedAt);
     const us = actor.organisation.id;
     const revealedRounds = access.rounds.filter((r) => r.revealedAt);
-    const [answers, ambitions, participation, historyAnswers] = await Promise.all([
+    const [storedAnswers, storedAmbitions, participation, historyAnswers] = await Promise.all([
       this.repo.answers([round.id], revealed ? undefined : us),
       this.repo.ambitions(round.id, revealed ? undefined : us),
       this.repo.participation(round.id),
       this.repo.answers(revealedRounds.map((r) => r.id)),
     ]);
+    // After the reveal: the partners taking part, and a partner that left only if it had submitted. A partner
+    // that left before submitting keeps its drafts to itself.
+    const shown = new Set([
+      ...access.organisationIds,
+      ...participation.filter((p) => p.assessmentSubmittedAt).map((p) => p.organisationId),
+    ]);
+    const answers = storedAnswers.filter((a) => a.organisationId === us || shown.has(a.organisationId));
+    const ambitions = storedAmbitions.filter((a) => a.organisationId === us || shown.has(a.organisationId));
     const visible = (organisationId: string) => revealed || organisationId === us;
     const partnership = access.organisationIds.filter(visible).map((organisationId) => ({
       organisationId,

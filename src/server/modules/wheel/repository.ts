@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client.ts';
 import { ratings, roundParticipation, rounds } from '../../db/schema/index.ts';
 
@@ -50,6 +50,27 @@ export class WheelRepository {
       ? and(inArray(ratings.roundId, roundIds), eq(ratings.organisationId, organisationId))
       : inArray(ratings.roundId, roundIds);
     return this.db.select().from(ratings).where(where);
+  }
+
+  /**
+   * Ratings of revealed rounds as partners see them: only of organisations that submitted the round or agreed
+   * to reveal it early. A partner that left before submitting keeps its drafts to itself.
+   */
+  async revealedRatings(roundIds: string[]): Promise<RatingRow[]> {
+    if (!roundIds.length) return [];
+    const rows = await this.db
+      .select({ rating: ratings })
+      .from(ratings)
+      .innerJoin(
+        roundParticipation,
+        and(
+          eq(roundParticipation.roundId, ratings.roundId),
+          eq(roundParticipation.organisationId, ratings.organisationId),
+          or(isNotNull(roundParticipation.submittedAt), isNotNull(roundParticipation.earlyRevealAt)),
+        ),
+      )
+      .where(inArray(ratings.roundId, roundIds));
+    return rows.map((r) => r.rating);
   }
 
   /** Runs work with the round row locked, so submissions and reveals of one round happen one at a time. */

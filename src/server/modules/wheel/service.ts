@@ -73,7 +73,7 @@ export class WheelService {
     const revealedRounds = rounds.filter((r) => r.revealedAt);
     const [participation, revealedRatings, ownCurrent] = await Promise.all([
       this.repo.participation([current.id]),
-      this.repo.ratings(revealedRounds.map((r) => r.id)),
+      this.repo.revealedRatings(revealedRounds.map((r) => r.id)),
       current.revealedAt ? Promise.resolve([]) : this.repo.ratings([current.id], organisationId),
     ]);
     return { rounds, participation, revealedRatings, ownCurrent };
@@ -125,7 +125,7 @@ export class WheelService {
     }
     const [participation, revealedRatings] = await Promise.all([
       this.repo.participation([...current.values()].map((r) => r.id)),
-      this.repo.ratings([...lastRevealed.values()].map((r) => r.id)),
+      this.repo.revealedRatings([...lastRevealed.values()].map((r) => r.id)),
     ]);
     const out = new Map<string, WheelSummary>();
     for (const [collaborationId, round] of current) {
@@ -154,7 +154,7 @@ export class WheelService {
     if (!round) throw notFound('No such round.');
     const [participation, answers] = await Promise.all([
       this.repo.participation([round.id]),
-      this.repo.ratings([round.id], round.revealedAt ? undefined : actor.organisation.id),
+      this.visibleRatings(round, actor.organisation.id),
     ]);
     return toRound(
       round,
@@ -180,7 +180,7 @@ export class WheelService {
     ]);
     const round = rounds.find((r) => r.number === number);
     if (!round) throw notFound('No such round.');
-    const rows = await this.repo.ratings([round.id], round.revealedAt ? undefined : actor.organisation.id);
+    const rows = await this.visibleRatings(round, actor.organisation.id);
     return renderRoundReport(
       {
         collaboration: { name: collaboration.name, purpose: collaboration.purpose },
@@ -253,6 +253,13 @@ export class WheelService {
       );
     }
     await this.repo.openRound(collaborationId, current.number + 1);
+  }
+
+  /** A round's ratings as the reader may see them: their own before the reveal, the revealed ones after. */
+  private visibleRatings(round: RoundRow, organisationId: string) {
+    return round.revealedAt
+      ? this.repo.revealedRatings([round.id])
+      : this.repo.ratings([round.id], organisationId);
   }
 
   /** Inside the round's lock: reveals it when the collaboration's partners now all submitted or agreed. */
