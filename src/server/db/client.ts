@@ -33,6 +33,9 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator's terminate) is dropped by the
+    // pool and the next query opens a new one; without a listener, Node would end the whole app over it.
+    pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     // Several app servers may start at once against one database: one migrates, the others wait.
     const client = await pool.connect();
