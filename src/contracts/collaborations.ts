@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { AMBITIONS, REVEAL_REASONS, STAGE_IDS } from '../domain/vocabulary.ts';
-import { zId, zRequiredText, zText } from './common.ts';
+import { INT_MAX, zCount, zDate, zId, zRequiredText, zText } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
 
 export const ZAmbition = z.enum(AMBITIONS);
 export const ZStage = z.enum(STAGE_IDS);
 
-const zDate = z.iso.date('must be a date like 2026-03-31');
 /** 1 not at all … 4 fully, "nr" not relevant yet, null not answered. */
 export const ZRating = z
   .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('nr')])
@@ -27,7 +26,7 @@ export const ZUpdateCollaborationBody = ZCreateCollaborationBody.partial().refin
 export type UpdateCollaborationBody = z.input<typeof ZUpdateCollaborationBody>;
 
 export const ZCollaborationParams = z.object({ id: zId });
-export const ZRoundParams = z.object({ id: zId, number: z.coerce.number().int().min(1) });
+export const ZRoundParams = z.object({ id: zId, number: z.coerce.number().int().min(1).max(INT_MAX) });
 export const ZTopicParams = z.object({ id: zId, topicId: z.string().max(60) });
 export const ZItemParams = z.object({ id: zId, itemId: zId });
 
@@ -178,7 +177,7 @@ export const ZUpdateAgreementBody = z.object({
   agreedBy: zText(300).nullable().optional(),
   agreedOn: zDate.optional(),
   /** The version you edited; a different current version answers 409 with the current agreement. */
-  version: z.number().int().min(1),
+  version: zCount,
 });
 export type UpdateAgreementBody = z.input<typeof ZUpdateAgreementBody>;
 

@@ -21,6 +21,19 @@ export const zRequiredText = (max: number) =>
 
 export const zId = z.uuid();
 
+/**
+ * A calendar date between 1900 and 2100: what a collaboration, an agreement or a programme can sensibly carry,
+ * and well inside what PostgreSQL's date type accepts (it refuses the year 0000 with an error).
+ */
+export const zDate = z.iso
+  .date('must be a date like 2026-03-31')
+  .refine((value) => value >= '1900-01-01' && value <= '2100-12-31', 'must be between 1900 and 2100');
+
+/** The largest value of a PostgreSQL integer column: larger numbers are refused, not sent to the database. */
+export const INT_MAX = 2_147_483_647;
+/** A positive whole number that fits an integer column (a round number, a version). */
+export const zCount = z.number().int().min(1).max(INT_MAX, `at most ${INT_MAX}`);
+
 export const zEmail = z
   .string()
   .max(254, 'at most 254 characters')

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { zId, zRequiredText, zText } from './common.ts';
+import { INT_MAX, zDate, zId, zRequiredText, zText } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
-
-const zDate = z.iso.date('must be a date like 2026-03-31');
 
 export const ZCreateProgrammeBody = z.object({
   name: zRequiredText(200),
@@ -39,7 +37,7 @@ export const ZProgrammeList = z.object({ programmes: z.array(ZProgramme) });
 
 export const ZCohortQuery = z.object({
   type: ZOrganisationType.optional(),
-  round: z.coerce.number().int().min(1).optional(),
+  round: z.coerce.number().int().min(1).max(INT_MAX).optional(),
 });
 export type CohortQuery = z.infer<typeof ZCohortQuery>;
 

@@ -126,6 +126,9 @@ export async function buildApp(options: AppOptions) {
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers are about one person's or organisation's data: no browser or proxy keeps a copy.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   const authCache = new AuthCache(options.authCacheMs ?? 5_000);

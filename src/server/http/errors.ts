@@ -117,9 +117,36 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
         error: { code, message: error.message, details: [{ field: 'body', message: error.message }] },
       });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return reply
       .code(500)
       .send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
   });
+}
+
+/**
+ * An unexpected error as the log may keep it: a failed query's parameters are what a person typed (names,
+ * answers, agreements), so they are left out, and so are the values PostgreSQL quotes back in its messages
+ * ('invalid input syntax for type integer: "…"'); the query text, the error code and the stack stay.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  return {
+    type: error.name,
+    message: error.message.replace(/\nparams:[\s\S]*$/, '\nparams: [not logged]'),
+    stack: error.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n'),
+    ...(cause
+      ? {
+          cause: {
+            type: cause.name,
+            message: cause.message.replace(/"[^"]*"/g, '"[not logged]"'),
+            code: (cause as { code?: unknown }).code,
+          },
+        }
+      : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAssessmentView, ZSaveAssessmentBody } from '../../../contracts/assessment.ts';
 import { ZCollaborationParams } from '../../../contracts/collaborations.ts';
+import { INT_MAX } from '../../../contracts/common.ts';
 import { requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
@@ -19,7 +20,7 @@ export function registerAssessmentRoutes(app: App, deps: { assessment: Assessmen
         summary:
           'The self-assessment of a round (default: the current one); partners’ answers and results after the reveal',
         params: ZCollaborationParams,
-        querystring: z.object({ round: z.coerce.number().int().min(1).optional() }),
+        querystring: z.object({ round: z.coerce.number().int().min(1).max(INT_MAX).optional() }),
         response: { 200: ZAssessmentView, ...errorResponses },
       },
     },
