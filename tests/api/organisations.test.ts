@@ -77,7 +77,15 @@ describe('organisations', () => {
     const preview = await new Client(t.app).get(`/invitations/${token}`);
     expect(preview.body).toMatchObject({ organisationName: 'Werkpoort', role: 'member', status: 'open' });
 
-    const colleague = await signUp(t.app, 'Collega');
+    // Issue 9, point 10: an invitation made for an address is that person's; someone else with the link gets
+    // 403 and the invitation stays open for them.
+    const someoneElse = await signUp(t.app, 'Iemand anders');
+    const refused = await someoneElse.post(`/invitations/${token}/accept`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('collega@example.org');
+    expect((await someoneElse.get('/organisation')).status).not.toBe(200);
+
+    const colleague = await signUp(t.app, 'Collega', 'Collega@Example.org');
     const accepted = await colleague.post(`/invitations/${token}/accept`);
     expect(accepted.status).toBe(200);
     const org = await colleague.get('/organisation');
