@@ -107,6 +107,21 @@ describe('accounts', () => {
     expect(blocked.raw.headers['retry-after']).toBeDefined();
   });
 
+  it('holds the per-e-mail limit under 40 parallel wrong sign-ins (issue 9, point 5)', async () => {
+    const email = uniqueEmail();
+    await signUp(t.app, 'Racer', email);
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const client = new Client(t.app);
+        client.address = `10.0.9.${i}`;
+        return (await client.post('/auth/sign-in', { email, password: 'wrong password here' })).status;
+      }),
+    );
+    // Each 401 is a password check; the limit allows five, however the requests interleave.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+  });
+
   it('limits failed sign-ins per network address with 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) {

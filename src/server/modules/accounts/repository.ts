@@ -103,25 +103,40 @@ export class AccountsRepository {
       );
   }
 
-  async recordSignInAttempt(email: string, address: string, succeeded: boolean): Promise<void> {
-    await this.db.insert(signInAttempts).values({ email, address, succeeded });
+  /**
+   * Counts the recent failures for this e-mail address and network address and, when both are under their
+   * limits, records this attempt as a failure, as one step: the e-mail and the address are locked for the
+   * transaction, so parallel attempts take the slots one by one instead of all reading the same count.
+   * Returns the attempt's id (to mark it succeeded after the password check), or null when over a limit.
+   */
+  async reserveSignInAttempt(
+    attempt: { email: string; address: string },
+    limits: { since: Date; perEmail: number; perAddress: number },
+  ): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
+      // Always e-mail first, then address: two attempts never wait for each other in opposite order.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:e:${attempt.email}`}))`);
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:a:${attempt.address}`}))`);
+      const failures = (where: ReturnType<typeof eq>) =>
+        tx
+          .select({ n: count() })
+          .from(signInAttempts)
+          .where(and(where, eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, limits.since)));
+      const [[byEmail], [byAddress]] = await Promise.all([
+        failures(eq(signInAttempts.email, attempt.email)),
+        failures(eq(signInAttempts.address, attempt.address)),
+      ]);
+      if ((byEmail?.n ?? 0) >= limits.perEmail || (byAddress?.n ?? 0) >= limits.perAddress) return null;
+      const [row] = await tx
+        .insert(signInAttempts)
+        .values({ ...attempt, succeeded: false })
+        .returning({ id: signInAttempts.id });
+      return row!.id;
+    });
   }
 
-  async countFailedSignIns(since: Date, by: { email: string } | { address: string }): Promise<number> {
-    const where =
-      'email' in by
-        ? and(
-            eq(signInAttempts.email, by.email),
-            eq(signInAttempts.succeeded, false),
-            gt(signInAttempts.createdAt, since),
-          )
-        : and(
-            eq(signInAttempts.address, by.address),
-            eq(signInAttempts.succeeded, false),
-            gt(signInAttempts.createdAt, since),
-          );
-    const [row] = await this.db.select({ n: count() }).from(signInAttempts).where(where);
-    return row?.n ?? 0;
+  async markSignInSucceeded(attemptId: number): Promise<void> {
+    await this.db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
   }
 
   async createToken(input: {

@@ -48,11 +48,11 @@ export class AccountsService {
 
   async signIn(input: { email: string; password: string; address: string }) {
     const since = new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000);
-    const [byEmail, byAddress] = await Promise.all([
-      this.repo.countFailedSignIns(since, { email: input.email }),
-      this.repo.countFailedSignIns(since, { address: input.address }),
-    ]);
-    if (byEmail >= MAX_FAILED_PER_EMAIL || byAddress >= MAX_FAILED_PER_ADDRESS) {
+    const attemptId = await this.repo.reserveSignInAttempt(
+      { email: input.email, address: input.address },
+      { since, perEmail: MAX_FAILED_PER_EMAIL, perAddress: MAX_FAILED_PER_ADDRESS },
+    );
+    if (attemptId === null) {
       throw new AppError(
         429,
         'too_many_attempts',
@@ -64,7 +64,7 @@ export class AccountsService {
     const user = await this.repo.findUserByEmail(input.email);
     dummyHash ??= hash(newSecret());
     const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
-    await this.repo.recordSignInAttempt(input.email, input.address, Boolean(user && ok));
+    if (user && ok) await this.repo.markSignInSucceeded(attemptId);
     if (!user || !ok) {
       throw new AppError(401, 'invalid_credentials', 'That e-mail address and password do not match.', [
         { field: 'password', message: 'does not match this e-mail address' },
