@@ -149,6 +149,27 @@ describe('accounts', () => {
     expect((await client.post('/organisations', { name: 'X', type: 'wise' })).status).toBe(201);
   });
 
+  it('limits guesses of the current password on a password change (issue 9, point 9)', async () => {
+    const client = await signUp(t.app, 'Guesser');
+    client.address = '10.0.7.1';
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const response = await client.post('/me/password', {
+        currentPassword: `guess number ${i} here`,
+        newPassword: 'a brand new password',
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    // Even the right current password waits now: the guesses cannot go on from this session.
+    const right = await client.post('/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new password',
+    });
+    expect(right.status).toBe(429);
+    expect(right.raw.headers['retry-after']).toBeDefined();
+  });
+
   it('changes the password: the old one stops working, other sessions end, this one stays', async () => {
     const email = uniqueEmail();
     const client = await signUp(t.app, 'A', email);

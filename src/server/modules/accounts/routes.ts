@@ -131,7 +131,7 @@ export function registerAccountRoutes(
       },
     },
     async (request) => {
-      await accounts.changePassword(requireUser(request), request.body);
+      await accounts.changePassword(requireUser(request), request.body, request.ip);
       return { ok: true as const };
     },
   );

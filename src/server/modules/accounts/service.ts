@@ -47,20 +47,11 @@ export class AccountsService {
   }
 
   async signIn(input: { email: string; password: string; address: string }) {
-    const since = new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000);
     const attemptId = await this.repo.reserveSignInAttempt(
       { email: input.email, address: input.address },
-      { since, perEmail: MAX_FAILED_PER_EMAIL, perAddress: MAX_FAILED_PER_ADDRESS },
+      { since: attemptWindowStart(), perEmail: MAX_FAILED_PER_EMAIL, perAddress: MAX_FAILED_PER_ADDRESS },
     );
-    if (attemptId === null) {
-      throw new AppError(
-        429,
-        'too_many_attempts',
-        `Too many failed sign-in attempts. Wait ${ATTEMPT_WINDOW_MINUTES} minutes and try again.`,
-        undefined,
-        { 'retry-after': String(ATTEMPT_WINDOW_MINUTES * 60) },
-      );
-    }
+    if (attemptId === null) throw tooManyAttempts();
     const user = await this.repo.findUserByEmail(input.email);
     dummyHash ??= hash(newSecret());
     const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
@@ -96,10 +87,22 @@ export class AccountsService {
     this.cache.forgetUser(auth.userId);
   }
 
-  async changePassword(auth: AuthContext, body: Required<ChangePasswordBody>): Promise<void> {
+  async changePassword(
+    auth: AuthContext,
+    body: Required<ChangePasswordBody>,
+    address: string,
+  ): Promise<void> {
     const user = await this.repo.findUserById(auth.userId);
     if (!user) throw notFound();
+    // Guessing the current password here counts against the same limits as guessing it at sign-in: a stolen
+    // session must not become a way to try passwords without end.
+    const attemptId = await this.repo.reserveSignInAttempt(
+      { email: user.email, address },
+      { since: attemptWindowStart(), perEmail: MAX_FAILED_PER_EMAIL, perAddress: MAX_FAILED_PER_ADDRESS },
+    );
+    if (attemptId === null) throw tooManyAttempts();
     const ok = await verify(user.passwordHash, body.currentPassword).catch(() => false);
+    if (ok) await this.repo.markSignInSucceeded(attemptId);
     if (!ok) {
       throw badRequest('invalid_current_password', 'Your current password is not correct.', [
         { field: 'currentPassword', message: 'is not correct' },
@@ -166,6 +169,18 @@ export class AccountsService {
   private sessionId(cookieValue: string): string {
     return keyedHash(this.secret, cookieValue);
   }
+}
+
+const attemptWindowStart = () => new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000);
+
+function tooManyAttempts() {
+  return new AppError(
+    429,
+    'too_many_attempts',
+    `Too many failed sign-in attempts. Wait ${ATTEMPT_WINDOW_MINUTES} minutes and try again.`,
+    undefined,
+    { 'retry-after': String(ATTEMPT_WINDOW_MINUTES * 60) },
+  );
 }
 
 function emailTaken() {
