@@ -11,7 +11,7 @@ import type {
 } from '../../../contracts/organisations.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
 import type { AuthContext, OrganisationActor } from '../../http/auth-context.ts';
-import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
 import type { Mailer } from '../../mail.ts';
 import type { InvitationRow, OrganisationRow, OrganisationsRepository } from './repository.ts';
@@ -160,8 +160,11 @@ export class OrganisationsService {
     }
     // An invitation made for one address is that person's: anyone else who has the link cannot take the seat.
     if (invitation.email && invitation.email.toLowerCase() !== auth.email.toLowerCase()) {
-      throw forbidden(
-        `This invitation is for ${invitation.email}. Sign in with that address, or ask for an invitation for yours.`,
+      // The address is not named: whoever else holds the link need not learn whom it was for.
+      throw new AppError(
+        403,
+        'invitation_other_address',
+        'This invitation is for another e-mail address. Sign in with that address, or ask for an invitation for yours.',
       );
     }
     if (!(await this.repo.acceptInvitation(invitation, auth.userId))) {
