@@ -1,6 +1,8 @@
 // npm run bench:workspace: opening a collaboration's wheel page (GET /api/v1/collaborations/:id, all data for
 // the page) on an installation of 200 collaborations with 3 rounds each, on PGlite and PostgreSQL.
 // One client, requests in sequence over loopback HTTP across random collaborations; prints p50, p95, p99.
+// Node's fetch asks for compressed answers, as a browser does; BENCH_ENCODING=identity
+// measures without compression.
 import { wheel } from '../src/domain/instrument/wheel.ts';
 import { type DatabaseOptions, openDatabase } from '../src/server/db/client.ts';
 import {
@@ -93,14 +95,16 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   }
   const seedSeconds = (Date.now() - seedStart) / 1000;
 
+  const encoding = process.env.BENCH_ENCODING;
+  const headers: Record<string, string> = { cookie, ...(encoding ? { 'accept-encoding': encoding } : {}) };
   // Warm-up, then measure.
   for (let i = 0; i < 30; i++)
-    await fetch(`${url}/api/v1/collaborations/${ids[i % ids.length]}`, { headers: { cookie } });
+    await fetch(`${url}/api/v1/collaborations/${ids[i % ids.length]}`, { headers });
   const times: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const id = ids[Math.floor(Math.random() * ids.length)];
     const start = performance.now();
-    const response = await fetch(`${url}/api/v1/collaborations/${id}`, { headers: { cookie } });
+    const response = await fetch(`${url}/api/v1/collaborations/${id}`, { headers });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`status ${response.status}`);
     times.push(performance.now() - start);
