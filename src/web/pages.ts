@@ -48,17 +48,27 @@ export const PAGES: readonly PageEntry[] = [
 ];
 
 /**
+ * The values of a pattern's `:params` in a URL path (`/collaborations/:id` and `/collaborations/abc` give
+ * `{ ":id": "abc" }`), or undefined when the path does not fit. `*` fits every path. Fixed segments compare
+ * case-insensitively, as React Router does. Used by the web client and by the server's preload hints.
+ */
+export function matchPattern(pattern: string, pathname: string): Map<string, string> | undefined {
+  const params = new Map<string, string>();
+  if (pattern === '*') return params;
+  const parts = (pathname.split('?')[0] ?? '').split('/').filter(Boolean);
+  const segments = pattern.split('/').filter(Boolean);
+  if (segments.length !== parts.length) return undefined;
+  for (const [i, segment] of segments.entries()) {
+    if (segment.startsWith(':')) params.set(segment, parts[i]!);
+    else if (segment !== parts[i]!.toLowerCase()) return undefined;
+  }
+  return params;
+}
+
+/**
  * The page a URL path shows: the first entry whose pattern matches (React Router ranks `/collaborations/new`
  * above `/collaborations/:id` the same way, as the list puts it first).
  */
 export function pageFor(pathname: string): PageEntry | undefined {
-  const parts = pathname.split('/').filter(Boolean);
-  return PAGES.find((page) => {
-    if (page.path === '*') return true;
-    const pattern = page.path.split('/').filter(Boolean);
-    return (
-      pattern.length === parts.length &&
-      pattern.every((segment, i) => segment.startsWith(':') || segment === parts[i]?.toLowerCase())
-    );
-  });
+  return PAGES.find((page) => matchPattern(page.path, pathname));
 }

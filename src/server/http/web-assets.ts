@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LANGUAGE_COOKIE } from '../../contracts/values.ts';
 import { LOCALES } from '../../domain/vocabulary.ts';
+import { matchPattern } from '../../web/pages.ts';
 import { landingFile } from '../web-prerender.ts';
 
 /** Vite puts a hash of the content in every name under assets/, so a changed file is a new URL. */
@@ -33,22 +34,11 @@ const LINK = {
  * order the web client ranks them, with the URL's values put into the API paths' `:params`.
  */
 export function preloadLink(pages: PagePreload[], url: string): string | undefined {
-  const parts = (url.split('?')[0] ?? '').split('/').filter(Boolean);
-  const params = new Map<string, string>();
-  const page = pages.find(({ path: pattern }) => {
-    params.clear();
-    if (pattern === '*') return true;
-    const segments = pattern.split('/').filter(Boolean);
-    return (
-      segments.length === parts.length &&
-      segments.every((segment, i) => {
-        if (!segment.startsWith(':')) return segment === parts[i]?.toLowerCase();
-        params.set(segment, parts[i]!);
-        return true;
-      })
-    );
-  });
-  if (!page) return undefined;
+  const found = pages
+    .map((page) => ({ page, params: matchPattern(page.path, url) }))
+    .find((candidate) => candidate.params !== undefined);
+  if (!found?.params) return undefined;
+  const { page, params } = found;
   const values: string[] = [];
   for (const { href, as } of page.preload) {
     try {
