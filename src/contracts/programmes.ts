@@ -41,9 +41,19 @@ export const ZCohortQuery = z.object({
 });
 export type CohortQuery = z.infer<typeof ZCohortQuery>;
 
+export const ZCohortPublication = z
+  .object({ number: z.number().int(), publishedAt: z.string() })
+  .meta({ id: 'CohortPublication' });
+
 export const ZCohort = z
   .object({
     minimum: z.number().int(),
+    /** The snapshot the figures come from; null before the first publication. */
+    published: ZCohortPublication.nullable(),
+    /** A newer snapshot exists but rests on an organisation that has since withdrawn its consent. */
+    withdrawn: z.boolean(),
+    /** Respondents outside your own organisations that came or went since the newest snapshot. */
+    changes: z.number().int(),
     statements: z.array(
       z.object({
         itemId: z.string(),

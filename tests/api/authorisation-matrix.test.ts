@@ -204,6 +204,7 @@ const MATRIX: Record<string, Row> = {
   'POST /programmes/{id}/invitations': signedIn(403),
   'GET /programmes/{id}/cohort': signedIn(403),
   'GET /programmes/{id}/cohort.csv': signedIn(403),
+  'POST /programmes/{id}/cohort/publications': signedIn(403),
   'GET /programme-invitations/{token}': all(200),
   // Admins join with their organisation; members cannot; without an organisation there is nothing to join with.
   'POST /programme-invitations/{token}/join': {
@@ -339,6 +340,7 @@ async function fixture(): Promise<Fixture> {
       'POST /programmes/{id}/invitations': programme,
       'GET /programmes/{id}/cohort': programme,
       'GET /programmes/{id}/cohort.csv': programme,
+      'POST /programmes/{id}/cohort/publications': programme,
       'GET /programme-invitations/{token}': { token: programmeToken },
       'POST /programme-invitations/{token}/join': { token: programmeToken },
       'PUT /organisation/programmes/{id}/consent': programme,

@@ -19,16 +19,30 @@ async function facilitator(): Promise<Client> {
   return client;
 }
 
-/** An organisation that assessed one collaboration (answers given) and submitted it. */
-async function assessedOrganisation(type: string, answers: Record<string, number>) {
-  const { client } = await signUpWithOrganisation(t.app, `Org ${type}`);
-  if (type !== 'wise') await client.patch('/organisation', { type });
-  const created = await client.post('/collaborations', { name: 'Eigen', ambition: 'transaction' });
-  const id = created.body.collaboration.id;
+type Answers = Record<string, number>;
+
+/**
+ * Assesses a new collaboration of the client's current organisation in the given round and submits both the
+ * assessment and the wheel, so the round is revealed: only then does an assessment count for the cohort.
+ */
+async function assess(client: Client, answers: Answers, round = 1, reveal = true) {
+  const id = (await client.post('/collaborations', { name: 'Eigen', ambition: 'transaction' })).body
+    .collaboration.id;
+  for (let r = 1; r < round; r++) {
+    expect((await client.post(`/collaborations/${id}/submit`)).body.revealed).toBe(true);
+    expect((await client.post(`/collaborations/${id}/rounds`)).status).toBe(201);
+  }
   await client.put(`/collaborations/${id}/assessment`, {
     answers: Object.fromEntries(Object.entries(answers).map(([c, v]) => [item(c), v])),
   });
-  await client.post(`/collaborations/${id}/assessment/submit`);
+  expect((await client.post(`/collaborations/${id}/assessment/submit`)).status).toBe(200);
+  if (reveal) expect((await client.post(`/collaborations/${id}/submit`)).body.revealed).toBe(true);
+}
+
+async function assessedOrganisation(type: string, answers: Answers, round = 1, reveal = true) {
+  const { client } = await signUpWithOrganisation(t.app, `Org ${type}`);
+  if (type !== 'wise') await client.patch('/organisation', { type });
+  await assess(client, answers, round, reveal);
   return client;
 }
 
@@ -40,43 +54,69 @@ async function join(org: Client, link: string, consent = true) {
   return joined.body.programmeId as string;
 }
 
+async function programme(f: Client, name = 'Cohort') {
+  const pid = (await f.post('/programmes', { name })).body.id as string;
+  const link = (await f.post(`/programmes/${pid}/invitations`)).body.link as string;
+  return { pid, link };
+}
+
+type Row = { itemId: string; n: number | null; counts: number[] | null };
+const row = (cohort: Record<string, any>, component: string): Row =>
+  (cohort.statements as Row[]).find((s) => s.itemId === item(component))!;
+const allHidden = (cohort: Record<string, any>) =>
+  (cohort.statements as Row[]).every((s) => s.n === null && s.counts === null);
+
 describe('programmes and the cohort chart', () => {
-  it('counts only consenting organisations, hides groups under five, and drops withdrawn consent at once', async () => {
+  it('shows only published figures of consenting organisations, hides groups under five, and drops withdrawn consent at once', async () => {
     const f = await facilitator();
-    const programme = await f.post('/programmes', {
+    const created = await f.post('/programmes', {
       name: 'Cohort 2026',
       startsOn: '2026-01-01',
       endsOn: '2026-12-31',
     });
-    expect(programme.status).toBe(201);
-    const pid = programme.body.id;
+    expect(created.status).toBe(201);
+    const pid = created.body.id;
     const link = (await f.post(`/programmes/${pid}/invitations`)).body.link as string;
 
     const orgs: Client[] = [];
     for (let i = 0; i < 5; i++)
       orgs.push(await assessedOrganisation('wise', { complementarity: 5, equivalency: i < 3 ? 4 : 2 }));
     const silent = await assessedOrganisation('regular-company', { complementarity: 1 });
+    // Submitted, but the round is not revealed: the answers may still change, so they do not count.
+    const unrevealed = await assessedOrganisation('wise', { complementarity: 1 }, 1, false);
     for (const org of orgs.slice(0, 4)) await join(org, link);
     await join(silent, link, false);
+    await join(unrevealed, link);
 
-    // Four consenting: too few to show anything.
+    // Four consenting: nothing published, and nothing can be.
     let cohort = (await f.get(`/programmes/${pid}/cohort`)).body;
-    expect(cohort.statements.every((s: { n: number | null }) => s.n === null)).toBe(true);
+    expect(cohort).toMatchObject({ published: null, withdrawn: false, changes: 4, minimum: 5 });
+    expect(allHidden(cohort)).toBe(true);
+    const early = await f.post(`/programmes/${pid}/cohort/publications`);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('too_few_changes');
 
     await join(orgs[4]!, link);
+    // A consent alone changes no figure: figures change only at a publication.
+    expect(allHidden((await f.get(`/programmes/${pid}/cohort`)).body)).toBe(true);
+    const published = await f.post(`/programmes/${pid}/cohort/publications`);
+    expect(published.status).toBe(201);
+    expect(published.body.number).toBe(1);
     cohort = (await f.get(`/programmes/${pid}/cohort`)).body;
-    const complementary = cohort.statements.find(
-      (s: { itemId: string }) => s.itemId === item('complementarity'),
-    );
-    expect(complementary).toEqual({ itemId: item('complementarity'), n: 5, counts: [0, 0, 0, 0, 5] });
-    const equal = cohort.statements.find((s: { itemId: string }) => s.itemId === item('equivalency'));
-    expect(equal.counts).toEqual([0, 2, 0, 3, 0]);
+    expect(cohort.published.number).toBe(1);
+    expect(cohort.changes).toBe(0);
+    expect(row(cohort, 'complementarity')).toEqual({
+      itemId: item('complementarity'),
+      n: 5,
+      counts: [0, 0, 0, 0, 5],
+    });
+    expect(row(cohort, 'equivalency').counts).toEqual([0, 2, 0, 3, 0]);
     // Statements nobody answered stay hidden; the non-consenting company is not counted.
-    expect(cohort.statements.find((s: { itemId: string }) => s.itemId === item('synergy')).n).toBeNull();
+    expect(row(cohort, 'synergy').n).toBeNull();
 
     const detail = await f.get(`/programmes/${pid}`);
-    expect(detail.body.members).toHaveLength(6);
-    expect(detail.body.members.filter((m: { consent: boolean }) => m.consent)).toHaveLength(5);
+    expect(detail.body.members).toHaveLength(7);
+    expect(detail.body.members.filter((m: { consent: boolean }) => m.consent)).toHaveLength(6);
     expect(JSON.stringify(detail.body)).not.toContain('"value"');
 
     const csv = await f.request('GET', `/programmes/${pid}/cohort.csv`);
@@ -84,11 +124,12 @@ describe('programmes and the cohort chart', () => {
     expect(csv.raw.body).toContain(`${item('complementarity')},`);
     expect(csv.raw.body).toContain('too few answers to show');
 
-    // One withdraws: back to four, hidden everywhere, CSV included.
+    // One withdraws: the publication rests on it, so it is no longer shown anywhere, CSV included.
     const withdraw = await orgs[0]!.put(`/organisation/programmes/${pid}/consent`, { consent: false });
     expect(withdraw.status).toBe(200);
     cohort = (await f.get(`/programmes/${pid}/cohort`)).body;
-    expect(cohort.statements.every((s: { n: number | null }) => s.n === null)).toBe(true);
+    expect(cohort).toMatchObject({ published: null, withdrawn: true, changes: 1 });
+    expect(allHidden(cohort)).toBe(true);
     const csvAfter = (await f.request('GET', `/programmes/${pid}/cohort.csv`)).raw.body;
     expect(
       csvAfter
@@ -100,22 +141,100 @@ describe('programmes and the cohort chart', () => {
 
   it('hides a filtered row when the rest of the cohort could be derived by subtraction', async () => {
     const f = await facilitator();
-    const pid = (await f.post('/programmes', { name: 'Filters' })).body.id;
-    const link = (await f.post(`/programmes/${pid}/invitations`)).body.link as string;
+    const { pid, link } = await programme(f, 'Filters');
     for (let i = 0; i < 7; i++) await join(await assessedOrganisation('wise', { complementarity: 4 }), link);
     for (let i = 0; i < 3; i++)
       await join(await assessedOrganisation('regular-company', { complementarity: 2 }), link);
+    expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
     const all = (await f.get(`/programmes/${pid}/cohort`)).body;
-    expect(all.statements.find((s: { itemId: string }) => s.itemId === item('complementarity')).n).toBe(10);
+    expect(row(all, 'complementarity').n).toBe(10);
     // WISEs alone are 7, but showing them would reveal the 3 companies by subtraction.
-    const wise = (await f.get(`/programmes/${pid}/cohort?type=wise`)).body;
+    expect(row((await f.get(`/programmes/${pid}/cohort?type=wise`)).body, 'complementarity').n).toBeNull();
     expect(
-      wise.statements.find((s: { itemId: string }) => s.itemId === item('complementarity')).n,
+      row((await f.get(`/programmes/${pid}/cohort?type=regular-company`)).body, 'complementarity').n,
     ).toBeNull();
-    const companies = (await f.get(`/programmes/${pid}/cohort?type=regular-company`)).body;
-    expect(
-      companies.statements.find((s: { itemId: string }) => s.itemId === item('complementarity')).n,
-    ).toBeNull();
+  });
+
+  it('red team: two filtered charts never differ by a group under five (issue 9, point 2)', async () => {
+    const f = await facilitator();
+    const { pid, link } = await programme(f, 'Twee filters');
+    for (let i = 0; i < 6; i++) await join(await assessedOrganisation('wise', { complementarity: 4 }), link);
+    await join(await assessedOrganisation('wise', { complementarity: 1 }, 2), link);
+    for (let i = 0; i < 5; i++)
+      await join(await assessedOrganisation('regular-company', { complementarity: 3 }), link);
+    expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
+    const queries = ['', 'type=wise', 'round=1', 'round=2', 'type=wise&round=1', 'type=wise&round=2'];
+    const n = Object.fromEntries(
+      await Promise.all(
+        queries.map(async (q) => [
+          q,
+          row((await f.get(`/programmes/${pid}/cohort?${q}`)).body, 'complementarity').n,
+        ]),
+      ),
+    ) as Record<string, number | null>;
+    // Before the fix, type=wise (n = 7) minus type=wise&round=1 (n = 6) was the round-2 organisation.
+    expect(n['type=wise']).toBe(7);
+    expect(n['type=wise&round=1']).toBeNull();
+    const nested: [string, string][] = [
+      ['', 'type=wise'],
+      ['', 'round=1'],
+      ['', 'round=2'],
+      ['type=wise', 'type=wise&round=1'],
+      ['type=wise', 'type=wise&round=2'],
+      ['round=1', 'type=wise&round=1'],
+      ['round=2', 'type=wise&round=2'],
+    ];
+    for (const [outer, inner] of nested) {
+      const [a, b] = [n[outer], n[inner]];
+      if (a != null && b != null) expect(a - b === 0 || a - b >= 5, `${outer} − ${inner}`).toBe(true);
+    }
+  });
+
+  it('red team: the chart before and after one consent does not differ (issue 9, point 3)', async () => {
+    const f = await facilitator();
+    const { pid, link } = await programme(f, 'Over tijd');
+    for (let i = 0; i < 5; i++) await join(await assessedOrganisation('wise', { complementarity: 3 }), link);
+    expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
+    const before = (await f.get(`/programmes/${pid}/cohort`)).body;
+    const newcomer = await assessedOrganisation('wise', { complementarity: 1 });
+    await join(newcomer, link);
+    const after = (await f.get(`/programmes/${pid}/cohort`)).body;
+    expect(after.statements).toEqual(before.statements);
+    expect(after.changes).toBe(1);
+    // And the newcomer cannot be published on its own; not even 40 tries at once slip one through.
+    const tries = await Promise.all(
+      Array.from({ length: 40 }, () => f.post(`/programmes/${pid}/cohort/publications`)),
+    );
+    expect(new Set(tries.map((r) => r.status))).toEqual(new Set([409]));
+    expect((await f.get(`/programmes/${pid}/cohort`)).body.published.number).toBe(1);
+  });
+
+  it('red team: padding a group with organisations the facilitator created reveals nothing (issue 9, point 4)', async () => {
+    const f = await facilitator();
+    const { pid, link } = await programme(f, 'Opvulling');
+    // The facilitator creates four training centres, answers for them and joins them.
+    for (let i = 0; i < 4; i++) {
+      expect((await f.post('/organisations', { name: `Nep ${i}`, type: 'training-centre' })).status).toBe(
+        201,
+      );
+      await assess(f, { complementarity: 1 });
+      await join(f, link);
+    }
+    const target = await assessedOrganisation('training-centre', { complementarity: 5 });
+    await join(target, link);
+    for (let i = 0; i < 8; i++)
+      await join(await assessedOrganisation('regular-company', { complementarity: 3 }), link);
+    expect((await f.get(`/programmes/${pid}/cohort`)).body.changes).toBe(9);
+    expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
+    const centres = (await f.get(`/programmes/${pid}/cohort?type=training-centre`)).body;
+    expect(row(centres, 'complementarity').n).toBeNull();
+    const all = row((await f.get(`/programmes/${pid}/cohort`)).body, 'complementarity');
+    const companies = row(
+      (await f.get(`/programmes/${pid}/cohort?type=regular-company`)).body,
+      'complementarity',
+    );
+    // The total may be shown, or the companies, but not both: their difference is four known plus the target.
+    expect(all.n !== null && companies.n !== null).toBe(false);
   });
 
   it('is for facilitators: others get 403, another facilitator’s programme is 404', async () => {
@@ -127,6 +246,8 @@ describe('programmes and the cohort chart', () => {
     const other = await facilitator();
     expect((await other.get(`/programmes/${pid}`)).status).toBe(404);
     expect((await other.get(`/programmes/${pid}/cohort`)).status).toBe(404);
+    expect((await other.post(`/programmes/${pid}/cohort/publications`)).status).toBe(404);
+    expect((await admin.post(`/programmes/${pid}/cohort/publications`)).status).toBe(403);
     expect((await f.post('/programmes', { name: '' })).status).toBe(400);
   });
 });

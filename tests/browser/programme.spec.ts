@@ -12,6 +12,10 @@ test('the facilitator opens the cohort chart of the research cohort; an organisa
   await expectAccessible(page, 'programmes');
   await page.getByRole('link', { name: 'Impact door samenwerking 2021–2023' }).click();
   await expect(page.getByRole('heading', { name: 'De groep in beeld' })).toBeVisible();
+  // Figures come from a publication; a new one waits until five assessments have come or gone.
+  await expect(page.getByText(/Cijfers van publicatie 1, gepubliceerd op/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nieuwe cijfers publiceren' })).toBeDisabled();
+  await expect(page.getByText(/0 zelfscans toegevoegd of ingetrokken/)).toBeVisible();
   // The data table beside the chart: every statement rests on the twelve respondents of the study.
   const complementary = page.getByRole('row', { name: /Onze middelen vullen elkaar aan/ });
   await expect(complementary).toContainText('12');

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cohortRowVisible,
   explainContinuum,
   meanAnswers,
   placeOnContinuum,
   STATEMENT_TOPICS,
-  showable,
   statementDifferences,
-  suppressSmallGroups,
 } from '../../src/domain/assessment/index.ts';
 import { translators } from '../../src/domain/i18n/catalogues.ts';
 import { assessment } from '../../src/domain/instrument/assessment.ts';
@@ -88,69 +85,5 @@ describe('statement-to-topic mapping', () => {
       ['equivalency', 3, ['equality', 'transparency']],
       ['complementarity', 2, ['complementarity']],
     ]);
-  });
-});
-
-describe('small-group suppression', () => {
-  it('hides groups of fewer than five, and shows exactly five', () => {
-    expect(showable(4)).toBe(false);
-    expect(showable(5)).toBe(true);
-    expect([
-      ...suppressSmallGroups(
-        [
-          { key: 'a', count: 5 },
-          { key: 'b', count: 4 },
-        ],
-        5,
-        false,
-      ),
-    ]).toEqual(['b']);
-  });
-
-  it('hides a second group when one hidden group could be recovered from a shown total', () => {
-    const hidden = suppressSmallGroups(
-      [
-        { key: 'wise', count: 9 },
-        { key: 'company', count: 3 },
-        { key: 'municipality', count: 6 },
-      ],
-      5,
-      true,
-    );
-    expect([...hidden].sort()).toEqual(['company', 'municipality']);
-  });
-
-  it('leaves empty groups visible and uses the public threshold of ten where asked', () => {
-    expect(
-      suppressSmallGroups(
-        [
-          { key: 'a', count: 0 },
-          { key: 'b', count: 12 },
-        ],
-        5,
-        true,
-      ).size,
-    ).toBe(0);
-    expect([
-      ...suppressSmallGroups(
-        [
-          { key: 'a', count: 9 },
-          { key: 'b', count: 12 },
-          { key: 'c', count: 15 },
-        ],
-        10,
-        false,
-      ),
-    ]).toEqual(['a']);
-  });
-});
-
-describe('cohort rows', () => {
-  it('show from five respondents, and hide when the rest of the cohort could be derived by subtraction', () => {
-    expect(cohortRowVisible(5, 5)).toBe(true);
-    expect(cohortRowVisible(4, 4)).toBe(false);
-    expect(cohortRowVisible(8, 12)).toBe(false);
-    expect(cohortRowVisible(7, 12)).toBe(true);
-    expect(cohortRowVisible(12, 12)).toBe(true);
   });
 });

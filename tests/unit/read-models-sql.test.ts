@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/client.ts';
 import * as schema from '../../src/server/db/schema/index.ts';
 import { sessionContextSql, tokenContextSql } from '../../src/server/read-models/auth-context.ts';
-import { cohortCountsSql, programmeMembersSql } from '../../src/server/read-models/cohort.ts';
+import {
+  cohortChangesSql,
+  cohortRespondentsSql,
+  programmeMembersSql,
+} from '../../src/server/read-models/cohort.ts';
 import {
   activeParticipantsSql,
   partnerInvitationSql,
@@ -27,7 +31,8 @@ const queries: Record<string, SQL | { toSQL: () => { sql: string; params: unknow
   'people.users-page': usersPageQuery(db, { q: 'anne_%', limit: 50, offset: 0 }),
   'collaboration-partners.active-participants': activeParticipantsSql([ID, ID]),
   'collaboration-partners.partner-invitation': partnerInvitationSql('token-hash'),
-  'cohort.counts': cohortCountsSql(ID, { type: 'wise', round: 1 }, 2),
+  'cohort.respondents': cohortRespondentsSql(ID, ID),
+  'cohort.changes': cohortChangesSql(ID, ID),
   'cohort.programme-members': programmeMembersSql(ID),
 };
 

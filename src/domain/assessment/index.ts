@@ -1,3 +1,2 @@
 export * from './continuum.ts';
 export * from './mapping.ts';
-export * from './suppression.ts';

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
 import { count, inArray } from 'drizzle-orm';
+import { planSnapshot } from '../../domain/disclosure/cohort.ts';
+import { PROGRAMME_MINIMUM } from '../../domain/disclosure/release.ts';
+import { assessment } from '../../domain/instrument/assessment.ts';
 import { EMPLOYEE_BANDS } from '../../domain/vocabulary.ts';
+import { ProgrammesRepository } from '../modules/programmes/repository.ts';
 import type { Db } from './client.ts';
 import {
   collaborationParticipants,
@@ -280,6 +284,10 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         organisationId,
         consentAt: sharing.slice(0, 12).includes(organisationId) ? new Date() : null,
       })),
+    );
+    // The facilitator has published the figures once, as after the study's measurement.
+    await new ProgrammesRepository(tx).publishSnapshot(programme!.id, facilitator!.id, (current, previous) =>
+      planSnapshot(current, previous, assessment.items.length, PROGRAMME_MINIMUM),
     );
   });
   return true;

@@ -1,45 +1,62 @@
-// Cohort figures join programmes, organisations, rounds and self-assessments: four modules' tables. Computed
-// in SQL so a national installation's cohort is counted by the database, never loaded into Node.
+// Cohort respondents join programmes, organisations, memberships, rounds and self-assessments: several
+// modules' tables, so the query lives here rather than in one module's repository.
 import { type SQL, sql } from 'drizzle-orm';
 import type { OrganisationType } from '../../domain/vocabulary.ts';
 import { type Db, queryRows } from '../db/client.ts';
 
-export type CohortFilter = { type?: string; round?: number };
-export type CohortCountRow = Record<string, number> & { filtered: boolean };
+export type CohortRespondentRow = {
+  roundId: string;
+  organisationId: string;
+  type: OrganisationType;
+  round: number;
+  known: boolean;
+  values: (number | null)[];
+};
 
 /**
- * Answer counts per statement and value over the submitted self-assessments of organisations that consent
- * now, split into respondents inside and outside the filters (for the subtraction check). One respondent is
- * one organisation's submitted assessment of one collaboration round, read from
- * round_participation.assessment_values: one row per respondent.
+ * The respondents a new cohort snapshot would rest on: the submitted self-assessments of revealed rounds (no
+ * longer editable) of organisations that consent now, one row per respondent, read from
+ * round_participation.assessment_values. `known` marks organisations the facilitator belongs to or created.
  */
-export function cohortCountsSql(programmeId: string, filter: CohortFilter, items: number): SQL {
-  const type = filter.type ?? null;
-  const round = filter.round ?? null;
-  const columns = sql.raw(
-    Array.from({ length: items }, (_, k) =>
-      [1, 2, 3, 4, 5]
-        .map((v) => `count(*) filter (where rp.assessment_values[${k + 1}] = ${v})::int as "c${k}_${v}"`)
-        .join(', '),
-    ).join(', '),
-  );
-  return sql`select (${type}::text is null or o.type = ${type}::text) and (${round}::int is null or r.number = ${round}::int) as filtered,
-                 ${columns}
+function currentRespondents(programmeId: string, facilitatorId: string): SQL {
+  return sql`select rp.round_id as "roundId", rp.organisation_id as "organisationId", o.type, r.number as round,
+                 (o.created_by is not distinct from ${facilitatorId}::uuid
+                   or exists (select 1 from memberships ms where ms.organisation_id = o.id and ms.user_id = ${facilitatorId}::uuid)) as known,
+                 rp.assessment_values as values
             from programme_members m
             join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
-            join rounds r on r.id = rp.round_id
+            join rounds r on r.id = rp.round_id and r.revealed_at is not null
             join organisations o on o.id = m.organisation_id
-           where m.programme_id = ${programmeId} and m.consent_at is not null
-           group by 1`;
+           where m.programme_id = ${programmeId} and m.consent_at is not null`;
 }
 
-export function cohortCounts(
-  db: Db,
-  programmeId: string,
-  filter: CohortFilter,
-  items: number,
-): Promise<CohortCountRow[]> {
-  return queryRows(db, cohortCountsSql(programmeId, filter, items));
+export function cohortRespondentsSql(programmeId: string, facilitatorId: string): SQL {
+  return sql`${currentRespondents(programmeId, facilitatorId)} order by rp.round_id, rp.organisation_id`;
+}
+
+export function cohortRespondents(db: Db, programmeId: string, facilitatorId: string) {
+  return queryRows<CohortRespondentRow>(db, cohortRespondentsSql(programmeId, facilitatorId));
+}
+
+/**
+ * How many respondents the facilitator does not know came or went since the latest snapshot: counted by the
+ * database, so showing the chart never loads a national cohort into Node. Publishing recounts in the domain.
+ */
+export function cohortChangesSql(programmeId: string, facilitatorId: string): SQL {
+  return sql`with now as (
+              select c."roundId" as round_id, c."organisationId" as organisation_id
+                from (${currentRespondents(programmeId, facilitatorId)}) c where not c.known),
+            before as (
+              select round_id, organisation_id from cohort_snapshot_respondents
+               where not known and snapshot_id = (
+                 select id from cohort_snapshots where programme_id = ${programmeId} order by number desc limit 1))
+            select ((select count(*) from (select * from now except select * from before) added)
+                  + (select count(*) from (select * from before except select * from now) removed))::int as changed`;
+}
+
+export async function cohortChanges(db: Db, programmeId: string, facilitatorId: string): Promise<number> {
+  const [row] = await queryRows<{ changed: number }>(db, cohortChangesSql(programmeId, facilitatorId));
+  return row?.changed ?? 0;
 }
 
 export type ProgrammeMemberRow = {

@@ -2749,6 +2749,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/programmes/{id}/cohort/publications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish new cohort figures: needs five assessments added or withdrawn since the last publication */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CohortPublication'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/programmes/{id}/cohort.csv': {
     parameters: {
       query?: never;
@@ -3437,8 +3481,15 @@ export interface components {
         consent: boolean;
       }[];
     };
+    CohortPublication: {
+      number: number;
+      publishedAt: string;
+    };
     Cohort: {
       minimum: number;
+      published: components['schemas']['CohortPublication'] | null;
+      withdrawn: boolean;
+      changes: number;
       statements: {
         itemId: string;
         n: number | null;

@@ -8,6 +8,7 @@ import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { CohortPublication } from '../features/programmes/CohortPublication.tsx';
 import { CohortChart } from '../features/programmes/CohortChart.tsx';
 import { cohortQuery } from '../features/programmes/cohort.ts';
 import { useCohort } from '../features/programmes/hooks/useCohort.ts';
@@ -150,6 +151,7 @@ function Programme() {
           </span>
         </div>
         <p>{t('programme.cohortHelp')}</p>
+        {cohort.data && <CohortPublication id={id} cohort={cohort.data} />}
         <div className="form inline-form no-print">
           <Field label={t('programme.filterType')}>
             {(f) => (

@@ -14,7 +14,10 @@ export class OrganisationsRepository {
 
   async create(values: OrganisationValues, adminUserId: string): Promise<OrganisationRow> {
     return this.db.transaction(async (tx) => {
-      const [org] = await tx.insert(organisations).values(values).returning();
+      const [org] = await tx
+        .insert(organisations)
+        .values({ ...values, createdBy: adminUserId })
+        .returning();
       await tx.insert(memberships).values({ organisationId: org!.id, userId: adminUserId, role: 'admin' });
       return org!;
     });

@@ -4,6 +4,7 @@ import { ZOk } from '../../../contracts/common.ts';
 import { ZInvitationTokenParams } from '../../../contracts/organisations.ts';
 import {
   ZCohort,
+  ZCohortPublication,
   ZCohortQuery,
   ZConsentBody,
   ZCreateProgrammeBody,
@@ -95,6 +96,21 @@ export function registerProgrammeRoutes(app: App, deps: { programmes: Programmes
       },
     },
     async (request) => programmes.cohort(requireUser(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/programmes/:id/cohort/publications',
+    {
+      schema: {
+        tags,
+        summary:
+          'Publish new cohort figures: needs five assessments added or withdrawn since the last publication',
+        params,
+        response: { 201: ZCohortPublication, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await programmes.publishCohort(requireUser(request), request.params.id)),
   );
 
   app.get(

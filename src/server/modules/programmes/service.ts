@@ -5,7 +5,8 @@ import type {
   Programme,
   ProgrammeDetail,
 } from '../../../contracts/programmes.ts';
-import { cohortRowVisible, PROGRAMME_MINIMUM } from '../../../domain/assessment/suppression.ts';
+import { changedSince, cohortFilterKey, planSnapshot } from '../../../domain/disclosure/cohort.ts';
+import { PROGRAMME_MINIMUM } from '../../../domain/disclosure/release.ts';
 import { assessment } from '../../../domain/instrument/assessment.ts';
 import { type AuthContext, type OrganisationActor, requirePlatformRoleOf } from '../../http/auth-context.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
@@ -98,7 +99,10 @@ export class ProgrammesService {
     }));
   }
 
-  /** Giving or withdrawing consent; withdrawn data leaves every figure at once (figures are computed per request). */
+  /**
+   * Giving or withdrawing consent. A withdrawal takes the organisation out of every figure at once: no snapshot
+   * resting on it is shown any more. A consent shows in the figures only at the next publication.
+   */
   async setConsent(actor: OrganisationActor, programmeId: string, consent: boolean): Promise<void> {
     if (actor.organisation.role !== 'admin')
       throw forbidden('Only an admin of your organisation can change consent.');
@@ -106,23 +110,46 @@ export class ProgrammesService {
       throw notFound('Programme not found.');
   }
 
-  /** The cohort chart's figures, with every statement resting on fewer than five respondents hidden. */
+  /**
+   * The cohort chart's figures under a filter, from the newest snapshot that may still be shown. A cell the
+   * snapshot did not release is null: hidden the same way in the chart, the CSV and the API.
+   */
   async cohort(auth: AuthContext, id: string, query: CohortQuery): Promise<Cohort> {
     await this.owned(auth, id);
-    const rows = await this.repo.cohortCounts(id, query, assessment.items.length);
-    const filtered = Boolean(query.type || query.round);
-    const inside = rows.find((r) => r.filtered);
-    const outside = rows.find((r) => !r.filtered);
+    const [shown, latest, changes] = await Promise.all([
+      this.repo.shownSnapshot(id),
+      this.repo.latestSnapshotNumber(id),
+      this.repo.cohortChanges(id, auth.userId),
+    ]);
+    const figures = shown?.figures[cohortFilterKey(query)];
     return {
       minimum: PROGRAMME_MINIMUM,
+      published: shown ? { number: shown.number, publishedAt: shown.publishedAt.toISOString() } : null,
+      withdrawn: latest > (shown?.number ?? 0),
+      changes,
       statements: assessment.items.map((item, k) => {
-        const counts = [1, 2, 3, 4, 5].map((v) => inside?.[`c${k}_${v}`] ?? 0);
-        const n = counts.reduce((s, c) => s + c, 0);
-        const all = n + [1, 2, 3, 4, 5].reduce((s, v) => s + (outside?.[`c${k}_${v}`] ?? 0), 0);
-        const visible = cohortRowVisible(n, filtered ? all : n);
-        return { itemId: item.id, n: visible ? n : null, counts: visible ? counts : null };
+        const figure = figures?.[k] ?? null;
+        return { itemId: item.id, n: figure?.n ?? null, counts: figure?.counts ?? null };
       }),
     };
+  }
+
+  /**
+   * Publishes new cohort figures: only when at least five respondents the facilitator does not know came or
+   * went since the last publication, and then only the cells disclosure control releases (decision 0010).
+   */
+  async publishCohort(auth: AuthContext, id: string) {
+    await this.owned(auth, id);
+    const snapshot = await this.repo.publishSnapshot(id, auth.userId, (current, previous) => {
+      const changed = changedSince(current, previous.at(-1));
+      if (changed < PROGRAMME_MINIMUM)
+        throw conflict(
+          'too_few_changes',
+          `New figures need at least ${PROGRAMME_MINIMUM} assessments added or withdrawn since the last publication, not counting your own organisations; there are ${changed}.`,
+        );
+      return planSnapshot(current, previous, assessment.items.length, PROGRAMME_MINIMUM);
+    });
+    return { number: snapshot.number, publishedAt: snapshot.publishedAt.toISOString() };
   }
 
   private async owned(auth: AuthContext, id: string): Promise<ProgrammeRow> {

@@ -1,0 +1,11 @@
+-- cohort.respondents
+-- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001"]
+select rp.round_id as "roundId", rp.organisation_id as "organisationId", o.type, r.number as round,
+                 (o.created_by is not distinct from $1::uuid
+                   or exists (select 1 from memberships ms where ms.organisation_id = o.id and ms.user_id = $2::uuid)) as known,
+                 rp.assessment_values as values
+            from programme_members m
+            join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
+            join rounds r on r.id = rp.round_id and r.revealed_at is not null
+            join organisations o on o.id = m.organisation_id
+           where m.programme_id = $3 and m.consent_at is not null order by rp.round_id, rp.organisation_id
