@@ -37,6 +37,9 @@ const ZParticipant = z.object({
   joinedAt: z.string(),
 });
 export type Participant = z.infer<typeof ZParticipant>;
+/** A partner that left: named beside the answers it submitted before leaving. */
+const ZFormerParticipant = ZParticipant.extend({ leftAt: z.string() });
+export type FormerParticipant = z.infer<typeof ZFormerParticipant>;
 
 export const ZCollaboration = z
   .object({
@@ -147,6 +150,7 @@ export const ZWorkspace = z
     collaboration: ZCollaboration,
     us: z.object({ organisationId: zId, admin: z.boolean(), creator: z.boolean() }),
     participants: z.array(ZParticipant),
+    formerParticipants: z.array(ZFormerParticipant),
     rounds: z.array(
       z.object({ number: z.number().int(), startedAt: z.string(), revealedAt: z.string().nullable() }),
     ),

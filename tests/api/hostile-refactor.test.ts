@@ -187,6 +187,31 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
     expect(assessmentText).not.toContain(C.organisationId);
   });
 
+  it('a partner that submitted and then left: its answers stay, labelled with its name, in the round, the workspace and the PDF', async () => {
+    const { id, A, B, C } = await trio();
+    await answer(C, id, 'equality', 'Ingediend door Charlie');
+    expect((await C.client.post(`/collaborations/${id}/submit`)).status).toBe(200);
+    expect((await C.client.post(`/collaborations/${id}/leave`)).status).toBe(200);
+    await A.client.post(`/collaborations/${id}/submit`);
+    await B.client.post(`/collaborations/${id}/submit`);
+    const round = await roundState(A, id);
+    expect(round.revealedAt).not.toBeNull();
+    expect(round.answers.find((a) => a.organisationId === C.organisationId)?.answer).toBe(
+      'Ingediend door Charlie',
+    );
+    const workspace = (await A.client.get(`/collaborations/${id}`)).body;
+    expect(workspace.participants.map((p: { organisationId: string }) => p.organisationId)).not.toContain(
+      C.organisationId,
+    );
+    expect(workspace.formerParticipants).toEqual([
+      expect.objectContaining({ organisationId: C.organisationId, name: 'Charlie Gemeente' }),
+    ]);
+    const report = await A.client.request('GET', `/collaborations/${id}/rounds/1/report.pdf?lang=nl`);
+    const text = pdfText(report.raw.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Charlie Gemeente (voormalig partner): Ingediend door Charlie');
+    expect(text).not.toMatch(/(^|\n)\s*: /);
+  });
+
   it('attack: leave, then rejoin by a new invitation, to read the partners’ answers of the unrevealed round', async () => {
     const { id, A, B, C } = await trio();
     await answer(A, id, 'ambition', 'Geheim van Alfa');

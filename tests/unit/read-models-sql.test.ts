@@ -15,6 +15,7 @@ import {
 } from '../../src/server/read-models/cohort.ts';
 import {
   activeParticipantsSql,
+  formerParticipantsSql,
   partnerInvitationSql,
 } from '../../src/server/read-models/collaboration-partners.ts';
 import { membersQuery, usersPageQuery } from '../../src/server/read-models/people.ts';
@@ -30,6 +31,7 @@ const queries: Record<string, SQL | { toSQL: () => { sql: string; params: unknow
   'people.members': membersQuery(db, ID),
   'people.users-page': usersPageQuery(db, { q: 'anne_%', limit: 50, offset: 0 }),
   'collaboration-partners.active-participants': activeParticipantsSql([ID, ID]),
+  'collaboration-partners.former-participants': formerParticipantsSql([ID]),
   'collaboration-partners.partner-invitation': partnerInvitationSql('token-hash'),
   'cohort.respondents': cohortRespondentsSql(ID, ID),
   'cohort.changes': cohortChangesSql(ID, ID),

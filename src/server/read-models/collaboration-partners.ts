@@ -28,6 +28,36 @@ export async function activeParticipants(db: Db | Tx, collaborationIds: string[]
   return queryRows(db, activeParticipantsSql(collaborationIds));
 }
 
+export type FormerParticipantRow = ParticipantRow & { leftAt: Date };
+
+export function formerParticipantsSql(collaborationIds: string[]): SQL {
+  return sql`select p.collaboration_id as "collaborationId", o.id as "organisationId", o.name, o.type, p.joined_at as "joinedAt",
+                 p.left_at as "leftAt"
+            from collaboration_participants p join organisations o on o.id = p.organisation_id
+           where p.collaboration_id in (${sql.join(
+             collaborationIds.map((id) => sql`${id}`),
+             sql`, `,
+           )}) and p.left_at is not null
+             and exists (
+               select 1 from round_participation rp join rounds r on r.id = rp.round_id
+                where r.collaboration_id = p.collaboration_id and rp.organisation_id = p.organisation_id
+                  and r.revealed_at is not null
+                  and (rp.submitted_at is not null or rp.early_reveal_at is not null or rp.assessment_submitted_at is not null))
+           order by p.left_at, o.name`;
+}
+
+/**
+ * Partners that left after submitting in a revealed round, with their name: those answers stay and are labelled
+ * with who gave them. A partner that left without submitting leaves nothing to label.
+ */
+export async function formerParticipants(
+  db: Db | Tx,
+  collaborationIds: string[],
+): Promise<FormerParticipantRow[]> {
+  if (!collaborationIds.length) return [];
+  return queryRows(db, formerParticipantsSql(collaborationIds));
+}
+
 export type PartnerInvitationRow = {
   id: string;
   collaborationId: string;

@@ -3281,6 +3281,23 @@ export interface components {
           | 'other';
         joinedAt: string;
       }[];
+      formerParticipants: {
+        /** Format: uuid */
+        organisationId: string;
+        name: string;
+        /** @enum {string} */
+        type:
+          | 'wise'
+          | 'social-enterprise'
+          | 'regular-company'
+          | 'municipality'
+          | 'public-employment-service'
+          | 'training-centre'
+          | 'social-enterprise-platform'
+          | 'other';
+        joinedAt: string;
+        leftAt: string;
+      }[];
       rounds: {
         number: number;
         startedAt: string;

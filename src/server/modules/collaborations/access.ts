@@ -1,7 +1,12 @@
 import type { Tx } from '../../db/client.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import type { CollaborationRow, CollaborationsRepository, ParticipantRow } from './repository.ts';
+import type {
+  CollaborationRow,
+  CollaborationsRepository,
+  FormerParticipantRow,
+  ParticipantRow,
+} from './repository.ts';
 
 export type AccessibleCollaboration = Pick<
   CollaborationRow,
@@ -38,5 +43,10 @@ export class CollaborationAccess {
   /** Active partners of the given collaborations, with their organisation's name and type. */
   participants(collaborationIds: string[], tx?: Tx): Promise<ParticipantRow[]> {
     return this.repo.participants(collaborationIds, tx);
+  }
+
+  /** Partners that left, to label the answers they submitted before leaving. */
+  formerParticipants(collaborationIds: string[]): Promise<FormerParticipantRow[]> {
+    return this.repo.formerParticipants(collaborationIds);
   }
 }

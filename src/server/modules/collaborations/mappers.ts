@@ -1,6 +1,6 @@
-import type { Collaboration, Participant } from '../../../contracts/collaborations.ts';
+import type { Collaboration, FormerParticipant, Participant } from '../../../contracts/collaborations.ts';
 import type { AccessibleCollaboration } from './access.ts';
-import type { ParticipantRow } from './repository.ts';
+import type { FormerParticipantRow, ParticipantRow } from './repository.ts';
 
 export function toCollaboration(row: AccessibleCollaboration): Collaboration {
   return {
@@ -22,4 +22,8 @@ export function toParticipant(row: ParticipantRow): Participant {
     type: row.type,
     joinedAt: new Date(row.joinedAt).toISOString(),
   };
+}
+
+export function toFormerParticipant(row: FormerParticipantRow): FormerParticipant {
+  return { ...toParticipant(row), leftAt: new Date(row.leftAt).toISOString() };
 }

@@ -7,6 +7,8 @@ import {
 } from '../../db/schema/index.ts';
 import {
   activeParticipants,
+  type FormerParticipantRow,
+  formerParticipants,
   type ParticipantRow,
   type PartnerInvitationRow,
   partnerInvitationByHash,
@@ -14,7 +16,7 @@ import {
 
 export type CollaborationRow = typeof collaborations.$inferSelect;
 export type CollaborationInvitationRow = typeof collaborationInvitations.$inferSelect;
-export type { ParticipantRow, PartnerInvitationRow };
+export type { FormerParticipantRow, ParticipantRow, PartnerInvitationRow };
 
 /** Collaborations, who takes part in them, and partner invitations. */
 export class CollaborationsRepository {
@@ -78,6 +80,10 @@ export class CollaborationsRepository {
       )
       .orderBy(desc(collaborations.createdAt));
     return rows.map((r) => r.collaboration);
+  }
+
+  formerParticipants(collaborationIds: string[]): Promise<FormerParticipantRow[]> {
+    return formerParticipants(this.db, collaborationIds);
   }
 
   participants(collaborationIds: string[], tx?: Tx): Promise<ParticipantRow[]> {

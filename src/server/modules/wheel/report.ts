@@ -9,7 +9,8 @@ import { DOMAIN_COLOURS, GAP_COLOUR } from '../../../domain/wheel/palette.ts';
 
 export type ReportData = {
   collaboration: { name: string; purpose: string | null };
-  participants: { organisationId: string; name: string }[];
+  /** Partners whose answers the report shows; one that left is named as a former partner. */
+  participants: { organisationId: string; name: string; left?: boolean }[];
   round: { number: number; revealedAt: string | null };
   answers: Answer[];
   placement: Placement | null;
@@ -30,12 +31,14 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const date = (iso: string) => new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL');
   const label = (id: string) => wheel.topics.find((t) => t.id === id)?.label[lang] ?? id;
+  const nameOf = (p: ReportData['participants'][number]) =>
+    p.left ? `${p.name} (${t('report.formerPartner')})` : p.name;
   const ratingText = (a?: Answer) =>
     a?.rating === 'nr' ? t('report.nr') : a?.rating ? String(a.rating) : '–';
 
   doc.font('Helvetica-Bold').fontSize(20).text(data.collaboration.name);
   doc.font('Helvetica').fontSize(11).fillColor('#444');
-  doc.text(data.participants.map((p) => p.name).join(' · '));
+  doc.text(data.participants.map(nameOf).join(' · '));
   doc.text(
     `${t('report.round')} ${data.round.number}${data.round.revealedAt ? ` · ${t('report.revealed')} ${date(data.round.revealedAt)}` : ''} · ${t('report.made')} ${date(new Date().toISOString())}`,
   );
@@ -93,7 +96,7 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
 
   doc.font('Helvetica-Bold').fontSize(13).text(t('report.ratings'));
   doc.font('Helvetica').fontSize(8).fillColor('#444').text(t('report.scale')).fillColor('#000').moveDown(0.3);
-  const columns = [t('report.topic'), ...data.participants.map((p) => p.name)];
+  const columns = [t('report.topic'), ...data.participants.map(nameOf)];
   const first = 190;
   const colWidth = (doc.page.width - 96 - first) / Math.max(1, data.participants.length);
   const row = (cells: string[], bold = false) => {
@@ -134,8 +137,13 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
       .text(`${label(topic.id)} (${domainName(topic.domain, t)}, ${stageName(topic.stage, t)})`);
     doc.font('Helvetica-Oblique').fontSize(9).text(topic.question[lang]);
     for (const a of answers) {
-      const who = data.participants.find((p) => p.organisationId === a.organisationId)?.name ?? '';
-      doc.font('Helvetica').fontSize(9).text(`${who}: ${a.answer}`);
+      const who = data.participants.find((p) => p.organisationId === a.organisationId);
+      // Only answers of a named partner are printed: an answer nobody can be named for is not shown.
+      if (who)
+        doc
+          .font('Helvetica')
+          .fontSize(9)
+          .text(`${nameOf(who)}: ${a.answer}`);
     }
   }
 

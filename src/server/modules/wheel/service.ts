@@ -172,8 +172,9 @@ export class WheelService {
     lang: Locale,
   ): Promise<Buffer> {
     const collaboration = await this.access.read(actor, collaborationId);
-    const [participants, rounds, agreements, actions] = await Promise.all([
+    const [participants, former, rounds, agreements, actions] = await Promise.all([
       this.access.participants([collaborationId]),
+      this.access.formerParticipants([collaborationId]),
       this.repo.rounds([collaborationId]),
       this.followUp.agreementsOf(collaborationId),
       this.followUp.actionsOf([collaborationId]),
@@ -184,7 +185,12 @@ export class WheelService {
     return renderRoundReport(
       {
         collaboration: { name: collaboration.name, purpose: collaboration.purpose },
-        participants,
+        participants: [
+          ...participants,
+          ...former
+            .filter((f) => rows.some((r) => r.organisationId === f.organisationId))
+            .map((f) => ({ ...f, left: true })),
+        ],
         round: { number: round.number, revealedAt: round.revealedAt?.toISOString() ?? null },
         answers: rows.map(toAnswer),
         placement: round.revealedAt ? toPlacement(round.number, toRoundRatings(rows)) : null,

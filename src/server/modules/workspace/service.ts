@@ -1,7 +1,7 @@
 import type { CollaborationSummary, Workspace } from '../../../contracts/collaborations.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import type { CollaborationAccess } from '../collaborations/access.ts';
-import { toCollaboration, toParticipant } from '../collaborations/mappers.ts';
+import { toCollaboration, toFormerParticipant, toParticipant } from '../collaborations/mappers.ts';
 import type { CollaborationsService } from '../collaborations/service.ts';
 import type { FollowUpService } from '../follow-up/service.ts';
 import type { WheelService } from '../wheel/service.ts';
@@ -24,8 +24,9 @@ export class WorkspaceService {
   async compose(actor: OrganisationActor, collaborationId: string): Promise<Workspace> {
     const { access, wheel, followUp } = this.parts;
     const collaboration = await access.read(actor, collaborationId);
-    const [participants, agreements, actions, rounds] = await Promise.all([
+    const [participants, former, agreements, actions, rounds] = await Promise.all([
       access.participants([collaborationId]),
+      access.formerParticipants([collaborationId]),
       followUp.agreementsOf(collaborationId),
       followUp.actionsOf([collaborationId]),
       wheel.workspaceRounds(actor.organisation.id, collaborationId),
@@ -43,6 +44,7 @@ export class WorkspaceService {
         creator: collaboration.createdByOrganisationId === actor.organisation.id,
       },
       participants: participants.map(toParticipant),
+      formerParticipants: former.map(toFormerParticipant),
       ...wheelPart,
       agreements,
       actions: actions.map(({ collaborationId: _, ...action }) => action),

@@ -38,7 +38,13 @@ export function TopicPanel({ workspace, topicId }: { workspace: Workspace; topic
         <table className="table answers">
           <caption className="visually-hidden">{t('collab.everyone')}</caption>
           <tbody>
-            {workspace.participants.map((p) => {
+            {[
+              ...workspace.participants,
+              // A partner that left is shown only where it submitted an answer before leaving.
+              ...workspace.formerParticipants.filter((p) =>
+                round.answers.some((x) => x.organisationId === p.organisationId),
+              ),
+            ].map((p) => {
               const a = round.answers.find(
                 (x) => x.organisationId === p.organisationId && x.topicId === topicId,
               );

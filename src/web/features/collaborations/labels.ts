@@ -12,10 +12,13 @@ export function useCollabWords(workspace?: Workspace) {
   const { t } = useTranslation();
   const { lang, translate } = useTranslate();
   const topicName = (id: string) => topicById(id)?.label[lang] ?? id;
-  const orgName = (id: string) =>
-    id === workspace?.us.organisationId
-      ? t('collab.you')
-      : (workspace?.participants.find((p) => p.organisationId === id)?.name ?? '?');
+  const orgName = (id: string) => {
+    if (id === workspace?.us.organisationId) return t('collab.you');
+    const partner = workspace?.participants.find((p) => p.organisationId === id);
+    if (partner) return partner.name;
+    const former = workspace?.formerParticipants.find((p) => p.organisationId === id);
+    return former ? `${former.name} (${t('collab.formerPartner')})` : '?';
+  };
   const rating = (value: RatingValue | undefined) =>
     t(`collab.ratings.${value === null || value === undefined ? 'none' : value}`);
   const date = (iso: string) => new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL');
