@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
+import { AuthBroadcast } from './db/auth-broadcast.ts';
 import { AuthCache } from './http/auth-cache.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { safeEqual } from './http/secrets.ts';
@@ -132,6 +133,27 @@ export async function buildApp(options: AppOptions) {
   });
 
   const authCache = new AuthCache(options.authCacheMs ?? 5_000);
+  // Several app servers may share one PostgreSQL database: a revocation on one reaches the others' caches
+  // before its answer is sent.
+  if (options.database.kind === 'postgres' && options.database.url && (options.authCacheMs ?? 5_000) > 0) {
+    const broadcast = new AuthBroadcast(
+      options.database.url,
+      options.database.db,
+      {
+        forget: (userId) => authCache.forgetLocally(userId),
+        down: () => authCache.suspend(),
+        up: () => authCache.resume(),
+      },
+      options.logger,
+    );
+    authCache.connectBroadcast(broadcast.publish);
+    await broadcast.start();
+    app.addHook('onClose', () => broadcast.close());
+    app.addHook('onSend', async (_request, _reply, payload) => {
+      await authCache.settled();
+      return payload;
+    });
+  }
   const accountsService = new AccountsService(
     new AccountsRepository(options.database.db),
     options.sessionSecret,

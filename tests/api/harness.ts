@@ -14,7 +14,7 @@ export const PASSWORD = 'correct horse battery staple';
  * A fresh database for one test file: in-memory PGlite by default; with TEST_DATABASE_URL (set by
  * `npm test` for the PostgreSQL run) a new database on that server, dropped afterwards.
  */
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ kind: 'pglite-memory' });
@@ -30,6 +30,7 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
@@ -80,6 +81,39 @@ export async function startTestApp(options: { withMailer?: boolean } = {}): Prom
     close: async () => {
       await app.close();
       await database.close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * Several app servers on one fresh PostgreSQL database, as behind a load balancer: each with its own pool and
+ * its own session cache. Needs TEST_DATABASE_URL (PGlite is one process by design).
+ */
+export async function startTestServers(
+  count: number,
+): Promise<{ apps: FastifyInstance[]; database: Database; close: () => Promise<void> }> {
+  const { database, drop, url } = await freshDatabase();
+  if (!url) throw new Error('Several app servers need PostgreSQL: set TEST_DATABASE_URL.');
+  const databases = [database];
+  for (let i = 1; i < count; i++) databases.push(await openDatabase({ kind: 'postgres', url, poolSize: 5 }));
+  const apps: FastifyInstance[] = [];
+  for (const db of databases) {
+    const { app } = await buildApp({
+      database: db,
+      logger: createLogger('warn'),
+      sessionSecret: 'test-secret-0123456789abcdef',
+      publicUrl: 'http://localhost:3000',
+    });
+    await app.ready();
+    apps.push(app);
+  }
+  return {
+    apps,
+    database,
+    close: async () => {
+      for (const app of apps) await app.close();
+      for (const db of databases) await db.close();
       await drop();
     },
   };

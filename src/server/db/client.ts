@@ -19,6 +19,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  /** The server's address (PostgreSQL only), for connections outside the pool such as LISTEN. */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -46,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.query('select pg_advisory_unlock(724061)').catch(() => undefined);
       client.release();
     }
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', url: options.url, close: () => pool.end() };
   }
   const lock = options.kind === 'pglite' ? lockDataDirectory(options.dataDir) : undefined;
   try {

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Db, queryRows } from './client.ts';
+
+const FORGET = 'iw_auth_forget';
+const ACK = 'iw_auth_ack';
+const APPLICATION = 'iw-auth-listener';
+const ACK_TIMEOUT_MS = 2_000;
+
+type Listener = {
+  forget: (userId: string) => void;
+  /** The channel is down or back: the cache stops or starts. */
+  down: () => void;
+  up: () => void;
+};
+
+/**
+ * Session-cache invalidation between app servers on one PostgreSQL database, by LISTEN/NOTIFY. Every server keeps
+ * one listening connection (application_name iw-auth-listener). A server that forgets a user counts the
+ * listening servers, notifies them, and waits until each has answered that it forgot. Only then is the answer
+ * that caused it sent, so no other server can serve the revoked session from its cache afterwards. A server
+ * whose listening connection is down turns its cache off (`down()`) and reconnects with back-off; a server
+ * that does not answer within two seconds is not waited for longer.
+ */
+export class AuthBroadcast {
+  private client: pg.Client | undefined;
+  private readonly server = randomUUID();
+  private readonly acks = new Map<string, (server: string) => void>();
+  private closed = false;
+  private retryMs = 500;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly db: Db,
+    private readonly listener: Listener,
+    private readonly log?: FastifyBaseLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    try {
+      await this.connect();
+    } catch (error) {
+      this.log?.warn({ err: error }, 'session cache off: cannot listen for revocations; retrying');
+      this.retry();
+    }
+  }
+
+  /** Sends the forget to every listening server and waits until each has done it. */
+  readonly publish = async (userId: string): Promise<void> => {
+    const nonce = randomUUID();
+    const [row] = await queryRows<{ n: number }>(
+      this.db,
+      sql`select count(*)::int as n from pg_stat_activity
+           where application_name = ${APPLICATION} and datname = current_database()`,
+    );
+    const expected = row?.n ?? 0;
+    const acked = new Set<string>();
+    const done = new Promise<void>((resolve) => {
+      if (expected === 0) return resolve();
+      this.acks.set(nonce, (server) => {
+        acked.add(server);
+        if (acked.size >= expected) resolve();
+      });
+      setTimeout(resolve, ACK_TIMEOUT_MS).unref();
+    });
+    try {
+      await this.db.execute(sql`select pg_notify(${FORGET}, ${`${nonce} ${userId}`})`);
+      await done;
+    } finally {
+      this.acks.delete(nonce);
+    }
+  };
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, application_name: APPLICATION });
+    client.on('notification', (message) => {
+      const [first, second] = (message.payload ?? '').split(' ');
+      if (!first || !second) return;
+      if (message.channel === FORGET) {
+        this.listener.forget(second);
+        // Forgotten before answering: the sender may go on once every server has answered.
+        client.query('select pg_notify($1, $2)', [ACK, `${first} ${this.server}`]).catch(() => undefined);
+      } else if (message.channel === ACK) {
+        this.acks.get(first)?.(second);
+      }
+    });
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.listener.down();
+      if (!this.closed) {
+        this.log?.warn('session cache off: lost the revocation channel; reconnecting');
+        this.retry();
+      }
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    await client.connect();
+    await client.query(`listen ${FORGET}`);
+    await client.query(`listen ${ACK}`);
+    if (this.closed) {
+      await client.end();
+      return;
+    }
+    this.client = client;
+    this.retryMs = 500;
+    this.listener.up();
+  }
+
+  private retry(): void {
+    if (this.closed) return;
+    this.timer = setTimeout(() => {
+      this.connect().catch(() => this.retry());
+    }, this.retryMs);
+    this.timer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+  }
+}

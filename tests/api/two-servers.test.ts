@@ -1,0 +1,144 @@
+// Issue 9, point 16: two app servers on one PostgreSQL database, as behind a load balancer. Each keeps its own
+// five-second session cache (decision 0005); a sign-out, a removed member or a revoked role made through one
+// must hold on the other at once, not five seconds later. PostgreSQL only: PGlite is one process by design.
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
+import { platformRoles } from '../../src/server/db/schema/index.ts';
+import {
+  Client,
+  PASSWORD,
+  signUp,
+  signUpWithOrganisation,
+  startTestServers,
+  uniqueEmail,
+} from './harness.ts';
+
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+let servers: Awaited<ReturnType<typeof startTestServers>>;
+let one: FastifyInstance;
+let two: FastifyInstance;
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  servers = await startTestServers(2);
+  [one, two] = servers.apps as [FastifyInstance, FastifyInstance];
+});
+afterAll(async () => {
+  await servers?.close();
+});
+
+/** The same browser, talking to the other server. */
+function through(app: FastifyInstance, client: Client): Client {
+  const other = new Client(app);
+  Object.assign(other, {
+    cookie: client.cookie,
+    csrf: client.csrf,
+    userId: client.userId,
+    address: client.address,
+  });
+  return other;
+}
+
+describe.runIf(onPostgres)('two app servers on one PostgreSQL database (PostgreSQL run)', () => {
+  it('a sign-out on one server ends the session on the other at once, every time', async () => {
+    for (let i = 0; i < 10; i++) {
+      const onOne = await signUp(one);
+      const onTwo = through(two, onOne);
+      expect((await onTwo.get('/me')).status).toBe(200); // now in server two's cache
+      expect((await onOne.post('/auth/sign-out')).status).toBe(200);
+      expect((await onTwo.get('/me')).status).toBe(401);
+    }
+  });
+
+  it('a member removed on one server loses the organisation on the other at once', async () => {
+    const { client: admin } = await signUpWithOrganisation(one, 'Twee Servers BV');
+    for (let i = 0; i < 5; i++) {
+      const invitation = await admin.post('/organisation/invitations', { role: 'member' });
+      const member = await signUp(one);
+      const token = String(invitation.body.link).split('/invitations/')[1]!;
+      expect((await member.post(`/invitations/${token}/accept`)).status).toBe(200);
+      const memberOnTwo = through(two, member);
+      expect((await memberOnTwo.get('/organisation')).status).toBe(200);
+      expect((await admin.delete(`/organisation/members/${member.userId}`)).status).toBe(200);
+      expect((await memberOnTwo.get('/organisation')).status).not.toBe(200);
+    }
+  });
+
+  it('a platform role revoked on one server is gone on the other at once', async () => {
+    const admin = await signUp(one, 'Beheerder');
+    await servers.database.db.insert(platformRoles).values({ userId: admin.userId!, role: 'platform_admin' });
+    const facilitator = await signUp(one, 'Begeleider');
+    for (let i = 0; i < 5; i++) {
+      expect((await admin.put(`/admin/users/${facilitator.userId}/roles/facilitator`)).status).toBe(200);
+      const onTwo = through(two, facilitator);
+      expect((await onTwo.get('/programmes')).status).toBe(200);
+      expect((await admin.delete(`/admin/users/${facilitator.userId}/roles/facilitator`)).status).toBe(200);
+      expect((await onTwo.get('/programmes')).status).toBe(403);
+    }
+  });
+
+  it('a password change on one server ends the other sessions on the other server at once', async () => {
+    const email = uniqueEmail();
+    const first = await signUp(one, 'Twee Sessies', email);
+    const second = new Client(two);
+    expect((await second.post('/auth/sign-in', { email, password: PASSWORD })).status).toBe(200);
+    expect((await second.get('/me')).status).toBe(200);
+    const changed = await first.post('/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another correct horse battery',
+    });
+    expect(changed.status).toBe(200);
+    expect((await second.get('/me')).status).toBe(401);
+  });
+
+  it('while a server cannot hear revocations it caches nothing, and it hears them again after reconnecting', async () => {
+    const listeners = () =>
+      queryRows<{ pid: number }>(
+        servers.database.db,
+        sql`select pid from pg_stat_activity where application_name = 'iw-auth-listener' and datname = current_database()`,
+      );
+    expect(await listeners()).toHaveLength(2);
+    await servers.database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity
+           where application_name = 'iw-auth-listener' and datname = current_database()`,
+    );
+    // Right after the cut (before any reconnect), a sign-out on one still holds on the other.
+    const onOne = await signUp(one);
+    const onTwo = through(two, onOne);
+    expect((await onTwo.get('/me')).status).toBe(200);
+    expect((await onOne.post('/auth/sign-out')).status).toBe(200);
+    expect((await onTwo.get('/me')).status).toBe(401);
+    // Both reconnect within a few seconds, and revocations reach the other server again.
+    for (let waited = 0; (await listeners()).length < 2 && waited < 10_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await listeners()).toHaveLength(2);
+    const again = await signUp(one);
+    const againOnTwo = through(two, again);
+    expect((await againOnTwo.get('/me')).status).toBe(200);
+    expect((await again.post('/auth/sign-out')).status).toBe(200);
+    expect((await againOnTwo.get('/me')).status).toBe(401);
+  });
+
+  it('the sign-in limit counts attempts on both servers together', async () => {
+    const email = uniqueEmail();
+    await signUp(one, 'Slot', email);
+    const attackers = [new Client(one), new Client(two)];
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        (await attackers[i % 2]!.post('/auth/sign-in', { email, password: 'wrong password' })).status,
+      );
+    // However the limit is shaped, alternating servers must not double it: both end up refusing.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(6);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.at(-2)).toBe(429);
+  });
+});
+
+describe.skipIf(onPostgres)('two app servers (PGlite run)', () => {
+  it('needs PostgreSQL: the PostgreSQL run of npm test covers it', () => {
+    expect(onPostgres).toBe(false);
+  });
+});
