@@ -14,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { AuthBroadcast } from './db/auth-broadcast.ts';
 import { AuthCache } from './http/auth-cache.ts';
@@ -61,18 +62,31 @@ export type AppOptions = {
   mailer?: Mailer;
   /** Folder of the built web client; served with a fallback to index.html for client-side routes. */
   webRoot?: string;
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (`TRUST_PROXY`, parsed in config.ts); never "all". */
+  trustProxy?: TrustProxy;
   /** How long a resolved session may be reused without a query; 0 turns the cache off. */
   authCacheMs?: number;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Fastify 5.12 trusts nothing for a bare number (a client that reaches the app directly could otherwise write
+ * enough hops itself), so a hop count becomes the function proxy-addr calls per hop: the socket's peer and the
+ * entries the next `hops - 1` proxies appended are believed, the client's own entries to their left are not.
+ */
+function trustProxyOption(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     loggerInstance: options.logger,
     genReqId: () => randomUUID(),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     // Errors Fastify raises before routing (a URL with a broken %-escape, a bad content type) answer in the
     // API's own error shape, like every other 4xx.

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     smtpUrl: config.smtpUrl,
     webRoot,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
   });
   // Registered before anything slow, so Ctrl+C always closes PGlite cleanly and releases the lock.
   process.on('SIGINT', () => void shutdown('SIGINT'));
