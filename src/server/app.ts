@@ -37,6 +37,8 @@ import { FollowUpRepository } from './modules/follow-up/repository.ts';
 import { registerFollowUpRoutes } from './modules/follow-up/routes.ts';
 import { FollowUpService } from './modules/follow-up/service.ts';
 import { OrganisationsRepository } from './modules/organisations/repository.ts';
+import { registerDataExportRoutes } from './modules/data-export/routes.ts';
+import { DataExportService } from './modules/data-export/service.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
 import { OrganisationsService } from './modules/organisations/service.ts';
 import { PlatformRepository } from './modules/platform/repository.ts';
@@ -255,6 +257,15 @@ export async function buildApp(options: AppOptions) {
       registerFollowUpRoutes(api, { followUp: followUpService });
       registerAssessmentRoutes(api, { assessment: assessmentService });
       registerProgrammeRoutes(api, { programmes: programmesService });
+      registerDataExportRoutes(api, {
+        dataExport: new DataExportService({
+          organisations: organisationsService,
+          workspace: workspaceService,
+          wheel: wheelService,
+          assessment: assessmentService,
+          programmes: programmesService,
+        }),
+      });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

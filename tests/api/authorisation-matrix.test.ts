@@ -107,6 +107,14 @@ const MATRIX: Record<string, Row> = {
     admin: 200,
     platformAdmin: 404,
   },
+  // Each admin downloads their own organisation's data; a member may not.
+  'GET /organisation/export.zip': {
+    anonymous: 401,
+    outsider: 200,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+  },
   'POST /organisation/invitations': {
     anonymous: 401,
     outsider: 201,

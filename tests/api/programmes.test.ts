@@ -133,7 +133,7 @@ describe('programmes and the cohort chart', () => {
     const csvAfter = (await f.request('GET', `/programmes/${pid}/cohort.csv`)).raw.body;
     expect(
       csvAfter
-        .split('\n')
+        .split('\r\n')
         .slice(1)
         .every((line) => line.includes('too few answers to show')),
     ).toBe(true);

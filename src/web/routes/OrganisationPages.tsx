@@ -5,6 +5,7 @@ import type { CreateOrganisationBody, Organisation } from '../../contracts/organ
 import type { Catalogue } from '../../domain/i18n/translate.ts';
 import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
+import { DownloadWithProgress } from '../components/DownloadWithProgress.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { useCreateOrganisation } from '../features/organisations/hooks/useCreateOrganisation.ts';
 import { useCurrentOrganisation } from '../features/organisations/hooks/useCurrentOrganisation.ts';
@@ -111,6 +112,16 @@ function OrganisationProfile() {
         <ProfileView organisation={o} />
       )}
       <ProgrammeConsents />
+      {o.myRole === 'admin' && (
+        <section aria-labelledby="organisation-data">
+          <h2 id="organisation-data">{t('organisation.dataTitle')}</h2>
+          <DownloadWithProgress
+            url="/api/v1/organisation/export.zip"
+            label={t('organisation.dataDownload')}
+            help={t('organisation.dataHelp')}
+          />
+        </section>
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import {
   ZProgrammeInvitationPreview,
   ZProgrammeList,
 } from '../../../contracts/programmes.ts';
+import { toCsv } from '../../../domain/export/csv.ts';
 import { assessment } from '../../../domain/instrument/assessment.ts';
 import { requireMember, requireUser } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
@@ -21,10 +22,6 @@ import type { App } from '../../http/types.ts';
 import type { ProgrammesService } from './service.ts';
 
 const tags = ['programmes'];
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 
 export function registerProgrammeRoutes(app: App, deps: { programmes: ProgrammesService }): void {
   const { programmes } = deps;
@@ -129,17 +126,15 @@ export function registerProgrammeRoutes(app: App, deps: { programmes: Programmes
     async (request, reply) => {
       const cohort = await programmes.cohort(requireUser(request), request.params.id, request.query);
       const header = ['statement_id', 'statement_en', 'statement_nl', 'n', '1', '2', '3', '4', '5'];
-      const lines = cohort.statements.map((s) => {
+      const rows = cohort.statements.map((s) => {
         const item = assessment.items.find((i) => i.id === s.itemId)!;
         const counts = s.counts ?? Array(5).fill('too few answers to show');
-        return [s.itemId, item.statement.en, item.statement.nl, s.n ?? 'too few answers to show', ...counts]
-          .map(csvCell)
-          .join(',');
+        return [s.itemId, item.statement.en, item.statement.nl, s.n ?? 'too few answers to show', ...counts];
       });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="cohort.csv"')
-        .send([header.join(','), ...lines].join('\n') as never);
+        .send(toCsv(header, rows) as never);
     },
   );
 
