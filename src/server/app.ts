@@ -25,7 +25,7 @@ import { registerWebAssets } from './http/web-assets.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import { AccountsRepository } from './modules/accounts/repository.ts';
 import { registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/routes.ts';
-import { AccountsService } from './modules/accounts/service.ts';
+import { type AccountsOptions, AccountsService } from './modules/accounts/service.ts';
 import { AssessmentRepository } from './modules/assessment/repository.ts';
 import { registerAssessmentRoutes } from './modules/assessment/routes.ts';
 import { AssessmentService } from './modules/assessment/service.ts';
@@ -68,6 +68,8 @@ export type AppOptions = {
   trustProxy?: TrustProxy;
   /** How long a resolved session may be reused without a query; 0 turns the cache off. */
   authCacheMs?: number;
+  /** The sign-in back-off's rules and clock, when not the defaults (tests: small delays, a clock they move). */
+  signIn?: Pick<AccountsOptions, 'limits' | 'now'>;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -170,15 +172,17 @@ export async function buildApp(options: AppOptions) {
       return payload;
     });
   }
+  const mailer = options.mailer ?? createMailer(options.smtpUrl);
   const accountsService = new AccountsService(
     new AccountsRepository(options.database.db),
     options.sessionSecret,
     authCache,
+    { mailer, publicUrl: options.publicUrl, log: options.logger, ...options.signIn },
   );
   const organisationsService = new OrganisationsService(new OrganisationsRepository(options.database.db), {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,
-    mailer: options.mailer ?? createMailer(options.smtpUrl),
+    mailer,
     log: options.logger,
     cache: authCache,
   });

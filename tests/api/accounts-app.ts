@@ -16,7 +16,9 @@ export type AccountsApp = {
  * The real app on a fresh database (PGlite, or a new database on TEST_DATABASE_URL's server), with the
  * options the sign-in tests vary: the trusted proxies, the sign-in limits and the clock. Mail is captured.
  */
-export async function startAccountsApp(options: Pick<AppOptions, 'trustProxy'> = {}): Promise<AccountsApp> {
+export async function startAccountsApp(
+  options: Pick<AppOptions, 'trustProxy' | 'signIn'> = {},
+): Promise<AccountsApp> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let drop = async () => undefined as void;

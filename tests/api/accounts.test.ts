@@ -89,51 +89,22 @@ describe('accounts', () => {
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
   });
 
-  it('limits failed sign-ins per e-mail address with 429', async () => {
+  it('slows wrong sign-ins down instead of locking the account (issue 9, point 7; more in accounts-back-off)', async () => {
     const email = uniqueEmail();
     await signUp(t.app, 'A', email);
+    const client = new Client(t.app);
+    client.address = '10.0.1.1';
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const client = new Client(t.app);
-      client.address = `10.0.1.${i}`;
+    for (let i = 0; i < 4; i++)
       statuses.push((await client.post('/auth/sign-in', { email, password: 'wrong password here' })).status);
-    }
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
-    const correct = new Client(t.app);
-    correct.address = '10.0.1.99';
-    const blocked = await correct.post('/auth/sign-in', { email, password: PASSWORD });
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const blocked = await client.post('/auth/sign-in', { email, password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('too_many_attempts');
-    expect(blocked.raw.headers['retry-after']).toBeDefined();
-  });
-
-  it('holds the per-e-mail limit under 40 parallel wrong sign-ins (issue 9, point 5)', async () => {
-    const email = uniqueEmail();
-    await signUp(t.app, 'Racer', email);
-    const statuses = await Promise.all(
-      Array.from({ length: 40 }, async (_, i) => {
-        const client = new Client(t.app);
-        client.address = `10.0.9.${i}`;
-        return (await client.post('/auth/sign-in', { email, password: 'wrong password here' })).status;
-      }),
-    );
-    // Each 401 is a password check; the limit allows five, however the requests interleave.
-    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
-  });
-
-  it('limits failed sign-ins per network address with 429', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const client = new Client(t.app);
-      client.address = '10.0.2.1';
-      statuses.push(
-        (await client.post('/auth/sign-in', { email: uniqueEmail(), password: 'wrong password here' }))
-          .status,
-      );
-    }
-    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
-    expect(statuses[20]).toBe(429);
+    expect(blocked.raw.headers['retry-after']).toBe('1');
+    // On the real clock: a second later the right password is let in.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await client.post('/auth/sign-in', { email, password: PASSWORD })).status).toBe(200);
   });
 
   it('requires the CSRF token for cookie-authenticated writes', async () => {
@@ -147,27 +118,6 @@ describe('accounts', () => {
     expect((await client.post('/organisations', { name: 'X', type: 'wise' })).status).toBe(403);
     client.csrf = csrf;
     expect((await client.post('/organisations', { name: 'X', type: 'wise' })).status).toBe(201);
-  });
-
-  it('limits guesses of the current password on a password change (issue 9, point 9)', async () => {
-    const client = await signUp(t.app, 'Guesser');
-    client.address = '10.0.7.1';
-    const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const response = await client.post('/me/password', {
-        currentPassword: `guess number ${i} here`,
-        newPassword: 'a brand new password',
-      });
-      statuses.push(response.status);
-    }
-    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
-    // Even the right current password waits now: the guesses cannot go on from this session.
-    const right = await client.post('/me/password', {
-      currentPassword: PASSWORD,
-      newPassword: 'a brand new password',
-    });
-    expect(right.status).toBe(429);
-    expect(right.raw.headers['retry-after']).toBeDefined();
   });
 
   it('changes the password: the old one stops working, other sessions end, this one stays', async () => {

@@ -1,10 +1,33 @@
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import type { PlatformRole } from '../../../contracts/accounts.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { apiTokens, platformRoles, sessions, signInAttempts, users } from '../../db/schema/index.ts';
 import { type AuthContextRow, sessionContext, tokenContext } from '../../read-models/auth-context.ts';
 
 export type { AuthContextRow };
+
+/** Whose failures slow an attempt down: the e-mail address, the network address, or that pair. */
+export type SignInScope = 'email' | 'address' | 'pair';
+export type SignInFailures = { count: number; last: Date | null };
+
+/**
+ * Failed attempts in `where` since the window's start and, with `resetOnSuccess`, since the last success in it:
+ * signing in proves the password is known, so the e-mail's and the pair's back-off start again. (An address
+ * never resets: one's own account must not wipe the failures made against others' from the same address.)
+ */
+function failuresOf(db: Db, where: SQL | undefined, window: { since: Date; resetOnSuccess: boolean }) {
+  const recent = and(where, gt(signInAttempts.createdAt, window.since));
+  if (!window.resetOnSuccess) return and(recent, eq(signInAttempts.succeeded, false));
+  const lastSuccess = db
+    .select({ at: max(signInAttempts.createdAt) })
+    .from(signInAttempts)
+    .where(and(recent, eq(signInAttempts.succeeded, true)));
+  return and(
+    recent,
+    eq(signInAttempts.succeeded, false),
+    sql`${signInAttempts.createdAt} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
+  );
+}
 
 export class AccountsRepository {
   constructor(private readonly db: Db) {}
@@ -104,35 +127,72 @@ export class AccountsRepository {
   }
 
   /**
-   * Counts the recent failures for this e-mail address and network address and, when both are under their
-   * limits, records this attempt as a failure, as one step: the e-mail and the address are locked for the
-   * transaction, so parallel attempts take the slots one by one instead of all reading the same count.
-   * Returns the attempt's id (to mark it succeeded after the password check), or null when over a limit.
+   * Reads the recent failures of this e-mail address, of this network address and of the pair and, when
+   * `decide` lets the attempt through, records it as a failure, as one step: the e-mail and the address are
+   * locked for the transaction, so parallel attempts are decided one by one instead of all reading the same
+   * history. Returns the attempt's id (to mark it succeeded after the password check), or when to try again.
    */
   async reserveSignInAttempt(
     attempt: { email: string; address: string },
-    limits: { since: Date; perEmail: number; perAddress: number },
-  ): Promise<number | null> {
+    now: Date,
+    windows: { [S in SignInScope]: { since: Date; resetOnSuccess: boolean } },
+    decide: (failures: { [S in SignInScope]: SignInFailures }) => Date | null,
+  ): Promise<{ id: number } | { retryAt: Date }> {
     return this.db.transaction(async (tx) => {
       // Always e-mail first, then address: two attempts never wait for each other in opposite order.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:e:${attempt.email}`}))`);
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:a:${attempt.address}`}))`);
-      const failures = (where: ReturnType<typeof eq>) =>
-        tx
-          .select({ n: count() })
+      const byEmail = eq(signInAttempts.email, attempt.email);
+      const byAddress = eq(signInAttempts.address, attempt.address);
+      const read = async (scope: SignInScope, where: SQL | undefined): Promise<SignInFailures> => {
+        const [row] = await tx
+          .select({ count: count(), last: max(signInAttempts.createdAt) })
           .from(signInAttempts)
-          .where(and(where, eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, limits.since)));
-      const [[byEmail], [byAddress]] = await Promise.all([
-        failures(eq(signInAttempts.email, attempt.email)),
-        failures(eq(signInAttempts.address, attempt.address)),
+          .where(failuresOf(this.db, where, windows[scope]));
+        return { count: row?.count ?? 0, last: row?.last ?? null };
+      };
+      const [email, address, pair] = await Promise.all([
+        read('email', byEmail),
+        read('address', byAddress),
+        read('pair', and(byEmail, byAddress)),
       ]);
-      if ((byEmail?.n ?? 0) >= limits.perEmail || (byAddress?.n ?? 0) >= limits.perAddress) return null;
+      const retryAt = decide({ email, address, pair });
+      if (retryAt) return { retryAt };
       const [row] = await tx
         .insert(signInAttempts)
-        .values({ ...attempt, succeeded: false })
+        .values({ ...attempt, succeeded: false, createdAt: now })
         .returning({ id: signInAttempts.id });
-      return row!.id;
+      return { id: row!.id };
     });
+  }
+
+  /**
+   * Marks the account as alerted about failed sign-ins when it has at least `threshold` failures in the window
+   * and was not alerted within it; returns whom to e-mail, once per window however many attempts race here
+   * (the update re-checks its condition on the row it waited for).
+   */
+  async claimSignInAlert(
+    email: string,
+    now: Date,
+    window: { since: Date; resetOnSuccess: boolean },
+    threshold: number,
+  ): Promise<{ email: string; name: string; failures: number } | undefined> {
+    const failures = this.db
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(failuresOf(this.db, eq(signInAttempts.email, email), window));
+    const [row] = await this.db
+      .update(users)
+      .set({ signInAlertAt: now })
+      .where(
+        and(
+          eq(users.email, email),
+          or(isNull(users.signInAlertAt), lte(users.signInAlertAt, window.since)),
+          sql`(${failures}) >= ${threshold}`,
+        ),
+      )
+      .returning({ email: users.email, name: users.name, failures: sql<number>`(${failures})::int` });
+    return row;
   }
 
   async markSignInSucceeded(attemptId: number): Promise<void> {

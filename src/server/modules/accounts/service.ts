@@ -1,21 +1,62 @@
 import { hash, verify } from '@node-rs/argon2';
+import type { FastifyBaseLogger } from 'fastify';
 import type {
   ApiToken,
   ChangePasswordBody,
   CreatedToken,
   PlatformRole,
 } from '../../../contracts/accounts.ts';
+import { translators } from '../../../domain/i18n/catalogues.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
-import type { AccountsRepository, AuthContextRow } from './repository.ts';
+import type { Mailer } from '../../mail.ts';
+import type { AccountsRepository, AuthContextRow, SignInFailures, SignInScope } from './repository.ts';
 
 const SESSION_DAYS = 30;
-const ATTEMPT_WINDOW_MINUTES = 15;
-export const MAX_FAILED_PER_EMAIL = 5;
-export const MAX_FAILED_PER_ADDRESS = 20;
 const TOKEN_PREFIX = 'iwt_';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Exponential back-off for one scope: the first `free` failures cost nothing (typos); after that the next
+ * attempt is accepted only `baseMs` after the latest failure, doubling with each further failure up to
+ * `capMs`. Failures older than `windowMs` are forgotten (docs/decisions/0011-sign-in-back-off.md).
+ */
+export type BackOff = { free: number; baseMs: number; capMs: number; windowMs: number };
+
+export type SignInLimits = {
+  /** One e-mail address from one network address: the guesser's own back-off, up to a quarter of an hour. */
+  pair: BackOff;
+  /** One network address, any e-mail address: one machine trying many accounts. */
+  address: BackOff;
+  /**
+   * One e-mail address, any network address: many machines trying one account. Capped at a minute, the
+   * longest that others' failures can make the owner wait at a new address.
+   */
+  email: BackOff;
+  /** This many failures on one account within `alertWindowMs` e-mail its owner, once per window. */
+  alertAfter: number;
+  alertWindowMs: number;
+};
+
+export const SIGN_IN_LIMITS: SignInLimits = {
+  pair: { free: 3, baseMs: 1_000, capMs: 15 * MINUTE, windowMs: 24 * HOUR },
+  address: { free: 10, baseMs: 1_000, capMs: 15 * MINUTE, windowMs: 15 * MINUTE },
+  email: { free: 3, baseMs: 1_000, capMs: MINUTE, windowMs: 24 * HOUR },
+  alertAfter: 5,
+  alertWindowMs: 24 * HOUR,
+};
+
+export type AccountsOptions = {
+  mailer?: Mailer;
+  publicUrl?: string;
+  log?: FastifyBaseLogger;
+  limits?: Partial<SignInLimits>;
+  /** The clock the back-off reads, in milliseconds; tests move it instead of waiting. */
+  now?: () => number;
+};
 
 // A hash of a password nobody has: verifying against it when the e-mail is unknown keeps the
 // response time the same, so sign-in does not reveal which addresses have accounts.
@@ -24,11 +65,18 @@ let dummyHash: Promise<string> | undefined;
 export type NewSession = { cookieValue: string; csrfToken: string; expiresAt: Date };
 
 export class AccountsService {
+  private readonly limits: SignInLimits;
+  private readonly now: () => number;
+
   constructor(
     private readonly repo: AccountsRepository,
     private readonly secret: string,
     private readonly cache: AuthCache,
-  ) {}
+    private readonly options: AccountsOptions = {},
+  ) {
+    this.limits = { ...SIGN_IN_LIMITS, ...options.limits };
+    this.now = options.now ?? Date.now;
+  }
 
   hashPassword(password: string): Promise<string> {
     return hash(password);
@@ -47,21 +95,86 @@ export class AccountsService {
   }
 
   async signIn(input: { email: string; password: string; address: string }) {
-    const attemptId = await this.repo.reserveSignInAttempt(
-      { email: input.email, address: input.address },
-      { since: attemptWindowStart(), perEmail: MAX_FAILED_PER_EMAIL, perAddress: MAX_FAILED_PER_ADDRESS },
-    );
-    if (attemptId === null) throw tooManyAttempts();
+    const attemptId = await this.reserveAttempt(input.email, input.address);
     const user = await this.repo.findUserByEmail(input.email);
     dummyHash ??= hash(newSecret());
     const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
     if (user && ok) await this.repo.markSignInSucceeded(attemptId);
     if (!user || !ok) {
+      await this.alertOwner(input.email, input.address);
       throw new AppError(401, 'invalid_credentials', 'That e-mail address and password do not match.', [
         { field: 'password', message: 'does not match this e-mail address' },
       ]);
     }
     return user;
+  }
+
+  /**
+   * Records this attempt as a failure unless the back-off of its e-mail address, its network address or the
+   * pair still runs; then answers 429 saying when to try again. The attempt is marked succeeded after a right
+   * password, so a slow password check still counts while it runs (parallel guesses cannot slip past).
+   */
+  private async reserveAttempt(email: string, address: string): Promise<number> {
+    const now = this.now();
+    const { pair, address: byAddress, email: byEmail } = this.limits;
+    const rules: Record<SignInScope, BackOff> = { pair, address: byAddress, email: byEmail };
+    const window = (rule: BackOff, resetOnSuccess: boolean) => ({
+      since: new Date(now - rule.windowMs),
+      resetOnSuccess,
+    });
+    const reserved = await this.repo.reserveSignInAttempt(
+      { email, address },
+      new Date(now),
+      { pair: window(pair, true), email: window(byEmail, true), address: window(byAddress, false) },
+      (failures) => {
+        let latest = 0;
+        for (const scope of ['pair', 'address', 'email'] as const)
+          latest = Math.max(latest, nextAttemptAt(rules[scope], failures[scope]));
+        return latest > now ? new Date(latest) : null;
+      },
+    );
+    if ('retryAt' in reserved) throw tooManyAttempts(reserved.retryAt, now);
+    return reserved.id;
+  }
+
+  /**
+   * After a wrong password: the account's owner hears of repeated failures by e-mail, once per window. Runs for
+   * unknown addresses too (the update finds no account), so the answer's timing does not tell them apart.
+   */
+  private async alertOwner(email: string, address: string): Promise<void> {
+    const { mailer, log } = this.options;
+    if (!mailer) return;
+    const now = this.now();
+    const alert = await this.repo.claimSignInAlert(
+      email,
+      new Date(now),
+      { since: new Date(now - this.limits.alertWindowMs), resetOnSuccess: true },
+      this.limits.alertAfter,
+    );
+    if (!alert) return;
+    const values = {
+      name: alert.name,
+      count: alert.failures,
+      address,
+      time: new Date(now).toISOString().slice(0, 16).replace('T', ' '),
+      link: `${this.options.publicUrl ?? ''}/account`,
+    };
+    const { nl, en } = translators;
+    // Sent without waiting: a slow mail server must not make this answer slower than other wrong passwords.
+    mailer
+      .send({
+        to: alert.email,
+        subject: `${nl('mail.signInAlert.subject')} / ${en('mail.signInAlert.subject')}`,
+        text: `${nl('mail.signInAlert.body', values)}\n\n---\n\n${en('mail.signInAlert.body', values)}`,
+      })
+      .then(
+        () => log?.info({ event: 'sign-in.alert-sent' }, 'failed sign-ins: owner alerted by e-mail'),
+        (error: unknown) =>
+          log?.warn(
+            { event: 'sign-in.alert-failed', err: error instanceof Error ? error.message : String(error) },
+            'failed sign-ins: the alert e-mail could not be sent',
+          ),
+      );
   }
 
   platformRolesOf(userId: string): Promise<PlatformRole[]> {
@@ -96,14 +209,11 @@ export class AccountsService {
     if (!user) throw notFound();
     // Guessing the current password here counts against the same limits as guessing it at sign-in: a stolen
     // session must not become a way to try passwords without end.
-    const attemptId = await this.repo.reserveSignInAttempt(
-      { email: user.email, address },
-      { since: attemptWindowStart(), perEmail: MAX_FAILED_PER_EMAIL, perAddress: MAX_FAILED_PER_ADDRESS },
-    );
-    if (attemptId === null) throw tooManyAttempts();
+    const attemptId = await this.reserveAttempt(user.email, address);
     const ok = await verify(user.passwordHash, body.currentPassword).catch(() => false);
     if (ok) await this.repo.markSignInSucceeded(attemptId);
     if (!ok) {
+      await this.alertOwner(user.email, address);
       throw badRequest('invalid_current_password', 'Your current password is not correct.', [
         { field: 'currentPassword', message: 'is not correct' },
       ]);
@@ -171,15 +281,22 @@ export class AccountsService {
   }
 }
 
-const attemptWindowStart = () => new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000);
+/** When the back-off of one scope lets the next attempt in (0: now). */
+export function nextAttemptAt(rule: BackOff, failures: SignInFailures): number {
+  if (failures.count < rule.free || !failures.last) return 0;
+  const wait = Math.min(rule.baseMs * 2 ** Math.min(failures.count - rule.free, 40), rule.capMs);
+  return failures.last.getTime() + wait;
+}
 
-function tooManyAttempts() {
+function tooManyAttempts(retryAt: Date, now: number) {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now) / 1000));
+  const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   return new AppError(
     429,
     'too_many_attempts',
-    `Too many failed sign-in attempts. Wait ${ATTEMPT_WINDOW_MINUTES} minutes and try again.`,
-    undefined,
-    { 'retry-after': String(ATTEMPT_WINDOW_MINUTES * 60) },
+    `Too many failed sign-in attempts. Try again in ${wait}, after ${retryAt.toISOString()}.`,
+    [{ field: 'retryAt', message: retryAt.toISOString() }],
+    { 'retry-after': String(seconds) },
   );
 }
 
