@@ -35,6 +35,8 @@ const ZParticipant = z.object({
   name: z.string(),
   type: ZOrganisationType,
   joinedAt: z.string(),
+  /** The partner's organisation is to be deleted on this date, unless it cancels. */
+  leavingOn: z.string().nullable(),
 });
 export type Participant = z.infer<typeof ZParticipant>;
 /** A partner that left: named beside the answers it submitted before leaving. */

@@ -54,6 +54,8 @@ export const ZOrganisation = ZOrganisationProfileFields.extend({
   id: zId,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set while a deletion is pending: the organisation is erased then unless an admin cancels. */
+  deletionDueAt: z.string().nullable(),
   myRole: ZMemberRole,
 }).meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof ZOrganisation>;

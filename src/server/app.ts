@@ -38,6 +38,8 @@ import { registerFollowUpRoutes } from './modules/follow-up/routes.ts';
 import { FollowUpService } from './modules/follow-up/service.ts';
 import { OrganisationsRepository } from './modules/organisations/repository.ts';
 import { registerDataExportRoutes } from './modules/data-export/routes.ts';
+import { ErasureRepository } from './modules/erasure/repository.ts';
+import { ErasureService } from './modules/erasure/service.ts';
 import { DataExportService } from './modules/data-export/service.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
 import { OrganisationsService } from './modules/organisations/service.ts';
@@ -282,8 +284,19 @@ export async function buildApp(options: AppOptions) {
     });
   }
 
+  const erasureService = new ErasureService(new ErasureRepository(options.database.db), {
+    organisations: organisationsService,
+    collaborations: collaborationsService,
+    log: options.logger,
+  });
+
   return {
     app,
-    services: { accounts: accountsService, organisations: organisationsService, platform: platformService },
+    services: {
+      accounts: accountsService,
+      organisations: organisationsService,
+      platform: platformService,
+      erasure: erasureService,
+    },
   };
 }

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     process.exit(0);
   };
 
-  const { app } = await buildApp({
+  const { app, services } = await buildApp({
     database,
     logger,
     sessionSecret: config.sessionSecret,
@@ -66,7 +66,15 @@ async function main(): Promise<void> {
       say(`  ${d.role.padEnd(24)} ${d.email}${d.organisation ? `  (${d.organisation})` : ''}`);
   }
   say('Stop with Ctrl+C.');
+
+  // Organisations whose 30-day grace period has ended are erased now and then every hour.
+  const eraseDue = () =>
+    void services.erasure.eraseDue().catch((error: unknown) => logger.error({ err: error }));
+  eraseDue();
+  setInterval(eraseDue, ERASURE_INTERVAL_MS).unref();
 }
+
+const ERASURE_INTERVAL_MS = 60 * 60 * 1000;
 
 main().catch((error: unknown) => {
   process.stderr.write(

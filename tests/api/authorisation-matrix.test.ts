@@ -107,6 +107,21 @@ const MATRIX: Record<string, Row> = {
     admin: 200,
     platformAdmin: 404,
   },
+  // Each admin schedules (and cancels) their own organisation's deletion; a member may not.
+  'POST /organisation/deletion': {
+    anonymous: 401,
+    outsider: 200,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+  },
+  'DELETE /organisation/deletion': {
+    anonymous: 401,
+    outsider: 200,
+    member: 403,
+    admin: 200,
+    platformAdmin: 404,
+  },
   // Each admin downloads their own organisation's data; a member may not.
   'GET /organisation/export.zip': {
     anonymous: 401,

@@ -45,6 +45,8 @@ export type TestApp = {
   database: Database;
   logs: string[];
   mail: { to: string; subject: string; text: string }[];
+  /** Runs the erasure job as if it were `now` (organisations past their grace period are erased). */
+  eraseDue: (now: Date) => Promise<number>;
   close: () => Promise<void>;
 };
 
@@ -65,7 +67,7 @@ export async function startTestApp(options: { withMailer?: boolean } = {}): Prom
         },
       }
     : null;
-  const { app } = await buildApp({
+  const { app, services } = await buildApp({
     database,
     logger: createLogger('debug', stream),
     sessionSecret: 'test-secret-0123456789abcdef',
@@ -78,6 +80,7 @@ export async function startTestApp(options: { withMailer?: boolean } = {}): Prom
     database,
     logs,
     mail,
+    eraseDue: (now) => services.erasure.eraseDue(now),
     close: async () => {
       await app.close();
       await database.close();

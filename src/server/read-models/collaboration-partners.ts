@@ -10,10 +10,13 @@ export type ParticipantRow = {
   name: string;
   type: OrganisationType;
   joinedAt: Date;
+  /** The organisation is to be deleted then (its grace period); null when it is staying. */
+  leavingOn: Date | null;
 };
 
 export function activeParticipantsSql(collaborationIds: string[]): SQL {
-  return sql`select p.collaboration_id as "collaborationId", o.id as "organisationId", o.name, o.type, p.joined_at as "joinedAt"
+  return sql`select p.collaboration_id as "collaborationId", o.id as "organisationId", o.name, o.type, p.joined_at as "joinedAt",
+                 o.deletion_due_at as "leavingOn"
             from collaboration_participants p join organisations o on o.id = p.organisation_id
            where p.collaboration_id in (${sql.join(
              collaborationIds.map((id) => sql`${id}`),
@@ -32,7 +35,7 @@ export type FormerParticipantRow = ParticipantRow & { leftAt: Date };
 
 export function formerParticipantsSql(collaborationIds: string[]): SQL {
   return sql`select p.collaboration_id as "collaborationId", o.id as "organisationId", o.name, o.type, p.joined_at as "joinedAt",
-                 p.left_at as "leftAt"
+                 o.deletion_due_at as "leavingOn", p.left_at as "leftAt"
             from collaboration_participants p join organisations o on o.id = p.organisation_id
            where p.collaboration_id in (${sql.join(
              collaborationIds.map((id) => sql`${id}`),

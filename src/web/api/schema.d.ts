@@ -758,6 +758,74 @@ export interface paths {
     };
     trace?: never;
   };
+  '/organisation/deletion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Delete your organisation (admins) after 30 days; until then any admin can cancel, and partners see it as leaving */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Organisation'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    /** Cancel the pending deletion of your organisation (admins) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Organisation'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/organisation/members': {
     parameters: {
       query?: never;
@@ -3228,6 +3296,7 @@ export interface components {
       id: string;
       createdAt: string;
       updatedAt: string;
+      deletionDueAt: string | null;
       /** @enum {string} */
       myRole: 'admin' | 'member';
     };
@@ -3291,6 +3360,7 @@ export interface components {
           | 'social-enterprise-platform'
           | 'other';
         joinedAt: string;
+        leavingOn: string | null;
       }[];
       round: number;
       roundRevealed: boolean;
@@ -3361,6 +3431,7 @@ export interface components {
           | 'social-enterprise-platform'
           | 'other';
         joinedAt: string;
+        leavingOn: string | null;
       }[];
       formerParticipants: {
         /** Format: uuid */
@@ -3377,6 +3448,7 @@ export interface components {
           | 'social-enterprise-platform'
           | 'other';
         joinedAt: string;
+        leavingOn: string | null;
         leftAt: string;
       }[];
       rounds: {

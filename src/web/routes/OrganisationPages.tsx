@@ -6,6 +6,7 @@ import type { Catalogue } from '../../domain/i18n/translate.ts';
 import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { DownloadWithProgress } from '../components/DownloadWithProgress.tsx';
+import { OrganisationDeletion } from '../features/organisations/OrganisationDeletion.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { useCreateOrganisation } from '../features/organisations/hooks/useCreateOrganisation.ts';
 import { useCurrentOrganisation } from '../features/organisations/hooks/useCurrentOrganisation.ts';
@@ -113,7 +114,7 @@ function OrganisationProfile() {
       )}
       <ProgrammeConsents />
       {o.myRole === 'admin' && (
-        <section aria-labelledby="organisation-data">
+        <section aria-labelledby="organisation-data" className="card">
           <h2 id="organisation-data">{t('organisation.dataTitle')}</h2>
           <DownloadWithProgress
             url="/api/v1/organisation/export.zip"
@@ -122,6 +123,7 @@ function OrganisationProfile() {
           />
         </section>
       )}
+      {o.myRole === 'admin' && <OrganisationDeletion organisation={o} />}
     </div>
   );
 }

@@ -30,6 +30,13 @@ export const organisations = pgTable('organisations', {
   description: text('description'),
   /** Who created it: they know its answers, so disclosure control never counts it towards a group for them. */
   createdBy: uuid('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+  /** An admin asked to delete the organisation; it is erased at this moment unless cancelled (30 days' grace). */
+  deletionDueAt: timestamp('deletion_due_at', { withTimezone: true }),
+  /**
+   * Erased: the row stays only so partners keep the answers it revealed to them, without a name ("former
+   * partner"); everything else of it is gone.
+   */
+  erasedAt: timestamp('erased_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

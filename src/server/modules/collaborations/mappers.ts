@@ -21,6 +21,7 @@ export function toParticipant(row: ParticipantRow): Participant {
     name: row.name,
     type: row.type,
     joinedAt: new Date(row.joinedAt).toISOString(),
+    leavingOn: row.leavingOn ? new Date(row.leavingOn).toISOString() : null,
   };
 }
 

@@ -67,11 +67,22 @@ export class CollaborationsService {
     const collaboration = await this.access.read(actor, collaborationId);
     if (actor.organisation.role !== 'admin')
       throw forbidden('Only an admin can take your organisation out of a collaboration.');
+    await this.leaveAs(collaboration, actor.organisation.id);
+  }
+
+  /** Leaving and the lifecycle hooks (the round may reveal) as one transaction. */
+  private async leaveAs(collaboration: { id: string; archivedAt: Date | null }, organisationId: string) {
     await this.repo.transaction(async (tx) => {
-      await this.repo.leave(tx, collaborationId, actor.organisation.id);
+      await this.repo.leave(tx, collaboration.id, organisationId);
       for (const l of this.lifecycles)
-        await l.partnerLeft?.(tx, { id: collaborationId, archived: Boolean(collaboration.archivedAt) });
+        await l.partnerLeft?.(tx, { id: collaboration.id, archived: Boolean(collaboration.archivedAt) });
     });
+  }
+
+  /** Takes an organisation that is being erased out of every collaboration it is in, as a leave would. */
+  async leaveAll(organisationId: string): Promise<void> {
+    for (const collaboration of await this.repo.listForOrganisation(organisationId))
+      await this.leaveAs(collaboration, organisationId);
   }
 
   async invite(actor: OrganisationActor, collaborationId: string) {

@@ -62,7 +62,8 @@ export class DataExportService {
     const names = new Map<string, string>([[profile.id, profile.name]]);
     for (const c of collaborations)
       for (const p of [...c.participants, ...c.formerParticipants]) names.set(p.organisationId, p.name);
-    const nameOf = (id: string) => names.get(id) ?? id;
+    // An erased organisation has no name left: its shared answers are a former partner's.
+    const nameOf = (id: string) => names.get(id) || 'former partner';
     const statement = (id: string) => assessment.items.find((i) => i.id === id);
 
     const files: Record<string, string> = {

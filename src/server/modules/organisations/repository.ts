@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { MemberRole } from '../../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
 import { invitations, memberships, organisations } from '../../db/schema/index.ts';
@@ -35,6 +35,24 @@ export class OrganisationsRepository {
       .where(eq(organisations.id, id))
       .returning();
     return row;
+  }
+
+  /** Sets or clears the moment the organisation is to be erased. */
+  async setDeletionDue(id: string, due: Date | null): Promise<OrganisationRow | undefined> {
+    const [row] = await this.db
+      .update(organisations)
+      .set({ deletionDueAt: due })
+      .where(and(eq(organisations.id, id), isNull(organisations.erasedAt)))
+      .returning();
+    return row;
+  }
+
+  async dueForErasure(now: Date): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(lte(organisations.deletionDueAt, now), isNull(organisations.erasedAt)));
+    return rows.map((r) => r.id);
   }
 
   async findMembership(organisationId: string, userId: string) {

@@ -82,6 +82,31 @@ export function registerOrganisationRoutes(
     async (request) => organisations.update(requireMember(request), request.body),
   );
 
+  app.post(
+    '/organisation/deletion',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete your organisation (admins) after 30 days; until then any admin can cancel, and partners see it as leaving',
+        response: { 200: ZOrganisation, ...errorResponses },
+      },
+    },
+    async (request) => organisations.requestDeletion(requireAdmin(request)),
+  );
+
+  app.delete(
+    '/organisation/deletion',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel the pending deletion of your organisation (admins)',
+        response: { 200: ZOrganisation, ...errorResponses },
+      },
+    },
+    async (request) => organisations.cancelDeletion(requireAdmin(request)),
+  );
+
   app.get(
     '/organisation/members',
     {

@@ -17,6 +17,8 @@ import type { Mailer } from '../../mail.ts';
 import type { InvitationRow, OrganisationRow, OrganisationsRepository } from './repository.ts';
 
 export const INVITATION_DAYS = 7;
+/** How long an organisation's deletion can be cancelled. */
+export const DELETION_GRACE_DAYS = 30;
 
 export class OrganisationsService {
   constructor(
@@ -50,6 +52,41 @@ export class OrganisationsService {
     const row = await this.repo.update(actor.organisation.id, body as Partial<OrganisationRow>);
     if (!row) throw notFound('Organisation not found.');
     return toOrganisation(row, actor.organisation.role);
+  }
+
+  /**
+   * Asks to delete the organisation (admins; the route checks): it is erased after a grace period in which
+   * any admin can cancel, and partners see it as leaving.
+   */
+  async requestDeletion(actor: OrganisationActor): Promise<Organisation> {
+    const current = await this.repo.findById(actor.organisation.id);
+    if (current?.deletionDueAt) return toOrganisation(current, actor.organisation.role);
+    const row = await this.repo.setDeletionDue(
+      actor.organisation.id,
+      new Date(Date.now() + DELETION_GRACE_DAYS * 86_400_000),
+    );
+    if (!row) throw notFound('Organisation not found.');
+    return toOrganisation(row, actor.organisation.role);
+  }
+
+  async cancelDeletion(actor: OrganisationActor): Promise<Organisation> {
+    const row = await this.repo.setDeletionDue(actor.organisation.id, null);
+    if (!row) throw notFound('Organisation not found.');
+    return toOrganisation(row, actor.organisation.role);
+  }
+
+  /** Organisations whose grace period has ended, for the erasure job. */
+  dueForErasure(now: Date): Promise<string[]> {
+    return this.repo.dueForErasure(now);
+  }
+
+  /** The people in an organisation, so their cached sessions can be forgotten when it goes. */
+  async memberIds(organisationId: string): Promise<string[]> {
+    return (await this.repo.listMembers(organisationId)).map((m) => m.userId);
+  }
+
+  forgetUsers(userIds: string[]): void {
+    for (const id of userIds) this.deps.cache.forgetUser(id);
   }
 
   /** Checks that the user belongs to the organisation they switch to; anything else is not found. */
@@ -222,6 +259,7 @@ export function toOrganisation(row: OrganisationRow, myRole: MemberRole): Organi
     description: row.description,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    deletionDueAt: row.deletionDueAt?.toISOString() ?? null,
     myRole,
   };
 }

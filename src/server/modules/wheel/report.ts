@@ -32,7 +32,7 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
   const date = (iso: string) => new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL');
   const label = (id: string) => wheel.topics.find((t) => t.id === id)?.label[lang] ?? id;
   const nameOf = (p: ReportData['participants'][number]) =>
-    p.left ? `${p.name} (${t('report.formerPartner')})` : p.name;
+    !p.name ? t('report.erasedPartner') : p.left ? `${p.name} (${t('report.formerPartner')})` : p.name;
   const ratingText = (a?: Answer) =>
     a?.rating === 'nr' ? t('report.nr') : a?.rating ? String(a.rating) : '–';
 

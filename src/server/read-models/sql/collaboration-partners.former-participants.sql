@@ -1,7 +1,7 @@
 -- collaboration-partners.former-participants
 -- params: ["00000000-0000-4000-8000-000000000001"]
 select p.collaboration_id as "collaborationId", o.id as "organisationId", o.name, o.type, p.joined_at as "joinedAt",
-                 p.left_at as "leftAt"
+                 o.deletion_due_at as "leavingOn", p.left_at as "leftAt"
             from collaboration_participants p join organisations o on o.id = p.organisation_id
            where p.collaboration_id in ($1) and p.left_at is not null
              and exists (

@@ -17,7 +17,9 @@ export function useCollabWords(workspace?: Workspace) {
     const partner = workspace?.participants.find((p) => p.organisationId === id);
     if (partner) return partner.name;
     const former = workspace?.formerParticipants.find((p) => p.organisationId === id);
-    return former ? `${former.name} (${t('collab.formerPartner')})` : '?';
+    if (!former) return '?';
+    // An organisation that was erased keeps its shared answers but not its name.
+    return former.name ? `${former.name} (${t('collab.formerPartner')})` : t('collab.erasedPartner');
   };
   const rating = (value: RatingValue | undefined) =>
     t(`collab.ratings.${value === null || value === undefined ? 'none' : value}`);

@@ -31,7 +31,13 @@ export function PartnersTab({ workspace }: { workspace: Workspace }) {
             <span>
               <strong>{p.name}</strong> · {t(`organisation.types.${p.type}`)}
             </span>
-            <span className="muted">{date(p.joinedAt)}</span>
+            <span className="muted">
+              {p.leavingOn ? (
+                <strong>{t('collab.leavingOn', { date: date(p.leavingOn) })}</strong>
+              ) : (
+                date(p.joinedAt)
+              )}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,0 +1,57 @@
+// Erasing an organisation touches every module's tables. It is one transaction so that an organisation is
+// never half erased, which is why the SQL sits in one place rather than spread over the modules' repositories.
+// The modules' own use cases run first (leaving each collaboration reveals what is due; decision 0010 keeps
+// cohort snapshots' metadata without answers).
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+
+export class ErasureRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Removes everything private of the organisation and keeps, without its name, what its partners were shown:
+   * answers and self-assessments it submitted in rounds that are revealed. Collaborations nobody else took part
+   * in go entirely.
+   */
+  async erase(organisationId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const org = sql`${organisationId}::uuid`;
+      const shared = (table: string, submitted: string) =>
+        sql.raw(`delete from ${table} x
+          where x.organisation_id = '${organisationId.replaceAll("'", "''")}'
+            and not exists (
+              select 1 from rounds r join round_participation rp on rp.round_id = r.id
+               where r.id = x.round_id and rp.organisation_id = x.organisation_id
+                 and r.revealed_at is not null and (${submitted}))`);
+      // Drafts and anything partners were never shown.
+      await tx.execute(shared('ratings', 'rp.submitted_at is not null or rp.early_reveal_at is not null'));
+      await tx.execute(shared('assessment_answers', 'rp.assessment_submitted_at is not null'));
+      await tx.execute(shared('impact_ambitions', 'rp.assessment_submitted_at is not null'));
+      await tx.execute(sql`
+        delete from collaborations c
+         where exists (select 1 from collaboration_participants p where p.collaboration_id = c.id and p.organisation_id = ${org})
+           and not exists (select 1 from collaboration_participants p where p.collaboration_id = c.id and p.organisation_id <> ${org})`);
+      await tx.execute(sql`
+        update collaboration_participants set left_at = coalesce(left_at, now()) where organisation_id = ${org}`);
+      await tx.execute(sql`
+        update collaboration_invitations set revoked_at = coalesce(revoked_at, now())
+         where invited_by_organisation_id = ${org} and accepted_at is null`);
+      await tx.execute(sql`delete from programme_members where organisation_id = ${org}`);
+      await tx.execute(sql`delete from invitations where organisation_id = ${org}`);
+      await tx.execute(sql`delete from memberships where organisation_id = ${org}`);
+      await tx.execute(
+        sql`update api_tokens set revoked_at = coalesce(revoked_at, now()) where organisation_id = ${org}`,
+      );
+      await tx.execute(
+        sql`update sessions set active_organisation_id = null where active_organisation_id = ${org}`,
+      );
+      // The row stays, nameless, so partners' shared answers keep pointing at "a former partner".
+      await tx.execute(sql`
+        update organisations
+           set name = '', impact_orientation = null, sector = null, employees = null, year_founded = null,
+               place = null, website = null, description = null, created_by = null,
+               deletion_due_at = null, erased_at = now(), updated_at = now()
+         where id = ${org}`);
+    });
+  }
+}
