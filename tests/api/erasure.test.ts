@@ -107,3 +107,13 @@ describe('deleting an organisation (issue 9, point 14)', () => {
     expect(round.status.map((s: { organisationId: string }) => s.organisationId)).toEqual([b.organisationId]);
   });
 });
+
+describe('the erasure job on two servers at once', () => {
+  it('erases an organisation once when run in parallel', async () => {
+    const { a } = await pair('Dubbel Weg BV', 'Dubbel Blijft BV');
+    await a.client.post('/organisation/deletion');
+    const later = new Date(Date.now() + 31 * DAY);
+    const runs = await Promise.all([t.eraseDue(later), t.eraseDue(later), t.eraseDue(later)]);
+    expect(runs.reduce((sum, n) => sum + n, 0)).toBe(1);
+  });
+});

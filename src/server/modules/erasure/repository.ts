@@ -3,7 +3,7 @@
 // The modules' own use cases run first (leaving each collaboration reveals what is due; decision 0010 keeps
 // cohort snapshots' metadata without answers).
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, queryRows } from '../../db/client.ts';
 
 export class ErasureRepository {
   constructor(private readonly db: Db) {}
@@ -13,9 +13,15 @@ export class ErasureRepository {
    * answers and self-assessments it submitted in rounds that are revealed. Collaborations nobody else took part
    * in go entirely.
    */
-  async erase(organisationId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  async erase(organisationId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
       const org = sql`${organisationId}::uuid`;
+      // Two app servers may run the job at once: the row lock makes the second find it erased and stop.
+      const [state] = await queryRows<{ erased: boolean }>(
+        tx,
+        sql`select erased_at is not null as erased from organisations where id = ${org} for update`,
+      );
+      if (!state || state.erased) return false;
       const shared = (table: string, submitted: string) =>
         sql.raw(`delete from ${table} x
           where x.organisation_id = '${organisationId.replaceAll("'", "''")}'
@@ -52,6 +58,7 @@ export class ErasureRepository {
                place = null, website = null, description = null, created_by = null,
                deletion_due_at = null, erased_at = now(), updated_at = now()
          where id = ${org}`);
+      return true;
     });
   }
 }

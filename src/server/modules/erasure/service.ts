@@ -26,7 +26,7 @@ export class ErasureService {
         const people = await organisations.memberIds(organisationId);
         // Leaving through the collaborations' own use case: a round waiting only for this partner reveals.
         await collaborations.leaveAll(organisationId);
-        await this.repo.erase(organisationId);
+        if (!(await this.repo.erase(organisationId))) continue;
         organisations.forgetUsers(people);
         erased++;
         log.info({ organisationId }, 'organisation erased after its grace period');
