@@ -51,3 +51,26 @@ export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 
 /** The shortest password an account may have, checked by the API and hinted by the sign-up form. */
 export const PASSWORD_MIN = 12;
+
+/**
+ * Security events kept in the audit log (issue 9, point 15). An organisation's admins see the ones about their
+ * organisation; a person sees their own; the platform admin sees all.
+ */
+export const AUDIT_EVENTS = [
+  'sign-in',
+  'sign-in-failed',
+  'password-changed',
+  'token-created',
+  'token-revoked',
+  'member-role-changed',
+  'member-removed',
+  'platform-role-granted',
+  'platform-role-revoked',
+  'organisation-exported',
+  'account-exported',
+  'organisation-deletion-requested',
+  'organisation-deletion-cancelled',
+  'organisation-erased',
+  'account-deleted',
+] as const;
+export type AuditEventKind = (typeof AUDIT_EVENTS)[number];

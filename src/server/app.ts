@@ -37,6 +37,9 @@ import { FollowUpRepository } from './modules/follow-up/repository.ts';
 import { registerFollowUpRoutes } from './modules/follow-up/routes.ts';
 import { FollowUpService } from './modules/follow-up/service.ts';
 import { OrganisationsRepository } from './modules/organisations/repository.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { AuditRepository } from './modules/audit/repository.ts';
+import { AuditLog } from './modules/audit/service.ts';
 import { registerDataExportRoutes } from './modules/data-export/routes.ts';
 import { ErasureRepository } from './modules/erasure/repository.ts';
 import { ErasureService } from './modules/erasure/service.ts';
@@ -68,6 +71,8 @@ export type AppOptions = {
   webRoot?: string;
   /** Proxies whose X-Forwarded-For is believed (`TRUST_PROXY`, parsed in config.ts); never "all". */
   trustProxy?: TrustProxy;
+  /** How long security events are kept (AUDIT_RETENTION_DAYS); a year unless set. */
+  auditRetentionDays?: number;
   /** How long a resolved session may be reused without a query; 0 turns the cache off. */
   authCacheMs?: number;
   /** The sign-in back-off's rules and clock, when not the defaults (tests: small delays, a clock they move). */
@@ -153,6 +158,10 @@ export async function buildApp(options: AppOptions) {
   });
 
   const authCache = new AuthCache(options.authCacheMs ?? 5_000);
+  const audit = new AuditLog(new AuditRepository(options.database.db), {
+    log: options.logger,
+    retentionDays: options.auditRetentionDays ?? 365,
+  });
   // Several app servers may share one PostgreSQL database: a revocation on one reaches the others' caches
   // before its answer is sent.
   if (options.database.kind === 'postgres' && options.database.url && (options.authCacheMs ?? 5_000) > 0) {
@@ -187,6 +196,7 @@ export async function buildApp(options: AppOptions) {
     mailer,
     log: options.logger,
     cache: authCache,
+    audit,
   });
   const collaborationsRepository = new CollaborationsRepository(options.database.db);
   const access = new CollaborationAccess(collaborationsRepository);
@@ -213,7 +223,7 @@ export async function buildApp(options: AppOptions) {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,
   });
-  const platformService = new PlatformService(new PlatformRepository(options.database.db), authCache);
+  const platformService = new PlatformService(new PlatformRepository(options.database.db), authCache, audit);
 
   app.decorateRequest('auth', null);
 
@@ -270,8 +280,10 @@ export async function buildApp(options: AppOptions) {
           wheel: wheelService,
           assessment: assessmentService,
           programmes: programmesService,
+          audit,
         }),
       });
+      registerAuditRoutes(api, { audit });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
@@ -287,6 +299,7 @@ export async function buildApp(options: AppOptions) {
   const erasureService = new ErasureService(new ErasureRepository(options.database.db), {
     organisations: organisationsService,
     collaborations: collaborationsService,
+    audit,
     log: options.logger,
   });
 
@@ -297,6 +310,7 @@ export async function buildApp(options: AppOptions) {
       organisations: organisationsService,
       platform: platformService,
       erasure: erasureService,
+      audit,
     },
   };
 }

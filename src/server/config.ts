@@ -20,6 +20,8 @@ export type Config = {
   logLevel: string;
   smtpUrl: string | undefined;
   trustProxy: TrustProxy;
+  /** Days security events are kept in the audit log. */
+  auditRetentionDays: number;
   seedDemo: boolean;
   production: boolean;
 };
@@ -42,9 +44,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.SMTP_URL || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    auditRetentionDays: parseRetention(env.AUDIT_RETENTION_DAYS),
     seedDemo: !production && env.SEED_DEMO !== 'false',
     production,
   };
+}
+
+function parseRetention(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 365;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new Error(`AUDIT_RETENTION_DAYS must be a whole number of days from 1 to 3650, got "${value}"`);
+  return days;
 }
 
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);

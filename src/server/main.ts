@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     smtpUrl: config.smtpUrl,
     webRoot,
     trustProxy: config.trustProxy,
+    auditRetentionDays: config.auditRetentionDays,
   });
   // Registered before anything slow, so Ctrl+C always closes PGlite cleanly and releases the lock.
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -67,14 +68,17 @@ async function main(): Promise<void> {
   }
   say('Stop with Ctrl+C.');
 
-  // Organisations whose 30-day grace period has ended are erased now and then every hour.
-  const eraseDue = () =>
+  // Housekeeping, now and every hour: organisations past their 30-day grace period are erased, and security
+  // events older than AUDIT_RETENTION_DAYS are dropped.
+  const housekeeping = () => {
     void services.erasure.eraseDue().catch((error: unknown) => logger.error({ err: error }));
-  eraseDue();
-  setInterval(eraseDue, ERASURE_INTERVAL_MS).unref();
+    void services.audit.purge().catch((error: unknown) => logger.error({ err: error }));
+  };
+  housekeeping();
+  setInterval(housekeeping, HOUSEKEEPING_INTERVAL_MS).unref();
 }
 
-const ERASURE_INTERVAL_MS = 60 * 60 * 1000;
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
 main().catch((error: unknown) => {
   process.stderr.write(

@@ -107,6 +107,10 @@ const MATRIX: Record<string, Row> = {
     admin: 200,
     platformAdmin: 404,
   },
+  // Audit logs: an organisation's for its admins, a person's own, everything for the platform admin.
+  'GET /organisation/audit': { anonymous: 401, outsider: 200, member: 403, admin: 200, platformAdmin: 404 },
+  'GET /me/audit': { anonymous: 401, outsider: 200, member: 200, admin: 200, platformAdmin: 200 },
+  'GET /admin/audit': { anonymous: 401, outsider: 403, member: 403, admin: 403, platformAdmin: 200 },
   // Each admin schedules (and cancels) their own organisation's deletion; a member may not.
   'POST /organisation/deletion': {
     anonymous: 401,

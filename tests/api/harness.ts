@@ -47,6 +47,8 @@ export type TestApp = {
   mail: { to: string; subject: string; text: string }[];
   /** Runs the erasure job as if it were `now` (organisations past their grace period are erased). */
   eraseDue: (now: Date) => Promise<number>;
+  /** Runs the audit log's retention purge as if it were `now`. */
+  purgeAudit: (now: Date) => Promise<number>;
   close: () => Promise<void>;
 };
 
@@ -81,6 +83,7 @@ export async function startTestApp(options: { withMailer?: boolean } = {}): Prom
     logs,
     mail,
     eraseDue: (now) => services.erasure.eraseDue(now),
+    purgeAudit: (now) => services.audit.purge(now),
     close: async () => {
       await app.close();
       await database.close();

@@ -23,7 +23,8 @@ function cruise(target: string): Violation[] {
   return (JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
-describe('module boundaries (dependency-cruiser)', () => {
+// These run the real linters as child processes: seconds each, more on a busy 2-core machine.
+describe('module boundaries (dependency-cruiser)', { timeout: 60_000 }, () => {
   it('catches every kind of deliberate violation in the fixture', () => {
     const rules = new Set(cruise('tests/fixtures/boundaries').map((v) => v.rule.name));
     expect([...rules].sort()).toEqual([
@@ -43,7 +44,7 @@ describe('module boundaries (dependency-cruiser)', () => {
   });
 });
 
-describe('floating promises (Biome)', () => {
+describe('floating promises (Biome)', { timeout: 60_000 }, () => {
   it('refuses a promise that nobody awaits', () => {
     // The fixture folder is outside the linted tree, so it is linted here with the project's own rules.
     const dir = mkdtempSync(path.join(tmpdir(), 'iw-lint-'));

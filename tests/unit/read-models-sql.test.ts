@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/pg-proxy';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/client.ts';
 import * as schema from '../../src/server/db/schema/index.ts';
+import { auditEventsSql } from '../../src/server/read-models/audit.ts';
 import { sessionContextSql, tokenContextSql } from '../../src/server/read-models/auth-context.ts';
 import {
   cohortChangesSql,
@@ -34,6 +35,11 @@ const queries: Record<string, SQL | { toSQL: () => { sql: string; params: unknow
   'collaboration-partners.former-participants': formerParticipantsSql([ID]),
   'collaboration-partners.partner-invitation': partnerInvitationSql('token-hash'),
   'cohort.respondents': cohortRespondentsSql(ID, ID),
+  'audit.organisation-page': auditEventsSql(
+    { organisationId: ID },
+    { before: 10, limit: 50, kind: 'sign-in' },
+  ),
+  'audit.person-page': auditEventsSql({ userId: ID }, { limit: 50 }),
   'cohort.changes': cohortChangesSql(ID, ID),
   'cohort.programme-members': programmeMembersSql(ID),
 };

@@ -3233,6 +3233,189 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/organisation/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Security events of your organisation, newest first (admins) */
+    get: {
+      parameters: {
+        query?: {
+          before?: number;
+          limit?: number;
+          kind?:
+            | 'sign-in'
+            | 'sign-in-failed'
+            | 'password-changed'
+            | 'token-created'
+            | 'token-revoked'
+            | 'member-role-changed'
+            | 'member-removed'
+            | 'platform-role-granted'
+            | 'platform-role-revoked'
+            | 'organisation-exported'
+            | 'account-exported'
+            | 'organisation-deletion-requested'
+            | 'organisation-deletion-cancelled'
+            | 'organisation-erased'
+            | 'account-deleted';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Security events of your account (sign-ins, password, tokens), newest first */
+    get: {
+      parameters: {
+        query?: {
+          before?: number;
+          limit?: number;
+          kind?:
+            | 'sign-in'
+            | 'sign-in-failed'
+            | 'password-changed'
+            | 'token-created'
+            | 'token-revoked'
+            | 'member-role-changed'
+            | 'member-removed'
+            | 'platform-role-granted'
+            | 'platform-role-revoked'
+            | 'organisation-exported'
+            | 'account-exported'
+            | 'organisation-deletion-requested'
+            | 'organisation-deletion-cancelled'
+            | 'organisation-erased'
+            | 'account-deleted';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every security event on the installation, newest first (platform admins) */
+    get: {
+      parameters: {
+        query?: {
+          before?: number;
+          limit?: number;
+          kind?:
+            | 'sign-in'
+            | 'sign-in-failed'
+            | 'password-changed'
+            | 'token-created'
+            | 'token-revoked'
+            | 'member-role-changed'
+            | 'member-removed'
+            | 'platform-role-granted'
+            | 'platform-role-revoked'
+            | 'organisation-exported'
+            | 'account-exported'
+            | 'organisation-deletion-requested'
+            | 'organisation-deletion-cancelled'
+            | 'organisation-erased'
+            | 'account-deleted';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3607,6 +3790,46 @@ export interface components {
           | 'transformational'
           | 'not-enough-answers';
       }[];
+    };
+    AuditEvent: {
+      id: number;
+      at: string;
+      /** @enum {string} */
+      kind:
+        | 'sign-in'
+        | 'sign-in-failed'
+        | 'password-changed'
+        | 'token-created'
+        | 'token-revoked'
+        | 'member-role-changed'
+        | 'member-removed'
+        | 'platform-role-granted'
+        | 'platform-role-revoked'
+        | 'organisation-exported'
+        | 'account-exported'
+        | 'organisation-deletion-requested'
+        | 'organisation-deletion-cancelled'
+        | 'organisation-erased'
+        | 'account-deleted';
+      actor: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      } | null;
+      subject: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      } | null;
+      organisationId: string | null;
+      address: string | null;
+      detail: {
+        [key: string]: string;
+      } | null;
+    };
+    AuditPage: {
+      events: components['schemas']['AuditEvent'][];
+      next: number | null;
     };
     AdminUser: {
       /** Format: uuid */

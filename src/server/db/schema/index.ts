@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './collaborations.ts';
 export * from './organisations.ts';
 export * from './programmes.ts';
+export * from './audit.ts';

@@ -4,6 +4,7 @@ import { assessment } from '../../../domain/instrument/assessment.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import type { AssessmentService } from '../assessment/service.ts';
+import type { AuditLog } from '../audit/service.ts';
 import type { OrganisationsService } from '../organisations/service.ts';
 import type { ProgrammesService } from '../programmes/service.ts';
 import type { WheelService } from '../wheel/service.ts';
@@ -24,6 +25,7 @@ export class DataExportService {
       wheel: WheelService;
       assessment: AssessmentService;
       programmes: ProgrammesService;
+      audit: AuditLog;
     },
   ) {}
 
@@ -150,6 +152,11 @@ export class DataExportService {
         ),
       ),
     };
+    await this.parts.audit.record({
+      kind: 'organisation-exported',
+      userId: actor.userId,
+      organisationId: actor.organisation.id,
+    });
     return {
       filename: `impact-wheel-${slug(profile.name)}-${exportedAt.slice(0, 10)}.zip`,
       zip: zipFiles(files),

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { AuditLog } from '../audit/service.ts';
 import type { CollaborationsService } from '../collaborations/service.ts';
 import type { OrganisationsService } from '../organisations/service.ts';
 import type { ErasureRepository } from './repository.ts';
@@ -13,6 +14,7 @@ export class ErasureService {
     private readonly parts: {
       organisations: OrganisationsService;
       collaborations: CollaborationsService;
+      audit: AuditLog;
       log: FastifyBaseLogger;
     },
   ) {}
@@ -28,6 +30,7 @@ export class ErasureService {
         await collaborations.leaveAll(organisationId);
         if (!(await this.repo.erase(organisationId))) continue;
         organisations.forgetUsers(people);
+        await this.parts.audit.record({ kind: 'organisation-erased', organisationId });
         erased++;
         log.info({ organisationId }, 'organisation erased after its grace period');
       } catch (error) {

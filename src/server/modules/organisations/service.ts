@@ -10,6 +10,7 @@ import type {
   UpdateOrganisationBody,
 } from '../../../contracts/organisations.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
+import type { AuditLog } from '../audit/service.ts';
 import type { AuthContext, OrganisationActor } from '../../http/auth-context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
@@ -29,6 +30,7 @@ export class OrganisationsService {
       mailer: Mailer;
       log: FastifyBaseLogger;
       cache: AuthCache;
+      audit: AuditLog;
     },
   ) {}
 
@@ -66,12 +68,25 @@ export class OrganisationsService {
       new Date(Date.now() + DELETION_GRACE_DAYS * 86_400_000),
     );
     if (!row) throw notFound('Organisation not found.');
+    await this.deps.audit.record({
+      kind: 'organisation-deletion-requested',
+      userId: actor.userId,
+      organisationId: actor.organisation.id,
+      detail: { due: row.deletionDueAt!.toISOString() },
+    });
     return toOrganisation(row, actor.organisation.role);
   }
 
   async cancelDeletion(actor: OrganisationActor): Promise<Organisation> {
+    const before = await this.repo.findById(actor.organisation.id);
     const row = await this.repo.setDeletionDue(actor.organisation.id, null);
     if (!row) throw notFound('Organisation not found.');
+    if (before?.deletionDueAt)
+      await this.deps.audit.record({
+        kind: 'organisation-deletion-cancelled',
+        userId: actor.userId,
+        organisationId: actor.organisation.id,
+      });
     return toOrganisation(row, actor.organisation.role);
   }
 
@@ -107,6 +122,13 @@ export class OrganisationsService {
       await tx.remove(userId);
     });
     this.deps.cache.forgetUser(userId);
+    await this.deps.audit.record({
+      kind: 'member-removed',
+      userId: actor.userId,
+      subjectUserId: userId,
+      organisationId: actor.organisation.id,
+      detail: actor.userId === userId ? { left: 'themselves' } : undefined,
+    });
   }
 
   async changeRole(actor: OrganisationActor, userId: string, newRole: MemberRole): Promise<void> {
@@ -117,6 +139,13 @@ export class OrganisationsService {
       await tx.setRole(userId, newRole);
     });
     this.deps.cache.forgetUser(userId);
+    await this.deps.audit.record({
+      kind: 'member-role-changed',
+      userId: actor.userId,
+      subjectUserId: userId,
+      organisationId: actor.organisation.id,
+      detail: { role: newRole },
+    });
   }
 
   async leave(actor: OrganisationActor): Promise<void> {

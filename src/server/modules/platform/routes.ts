@@ -37,8 +37,8 @@ export function registerPlatformRoutes(app: App, deps: { platform: PlatformServi
       },
     },
     async (request) => {
-      requirePlatformRole(request, 'platform_admin');
-      await platform.grant(request.params.id, request.params.role);
+      const auth = requirePlatformRole(request, 'platform_admin');
+      await platform.grant(request.params.id, request.params.role, auth.userId);
       return { ok: true as const };
     },
   );
@@ -54,8 +54,8 @@ export function registerPlatformRoutes(app: App, deps: { platform: PlatformServi
       },
     },
     async (request) => {
-      requirePlatformRole(request, 'platform_admin');
-      await platform.revoke(request.params.id, request.params.role);
+      const auth = requirePlatformRole(request, 'platform_admin');
+      await platform.revoke(request.params.id, request.params.role, auth.userId);
       return { ok: true as const };
     },
   );

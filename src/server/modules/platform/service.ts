@@ -1,6 +1,7 @@
 import type { PlatformRole } from '../../../contracts/accounts.ts';
 import type { AdminUser } from '../../../contracts/platform.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
+import type { AuditLog } from '../audit/service.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { PlatformRepository } from './repository.ts';
 
@@ -8,6 +9,7 @@ export class PlatformService {
   constructor(
     private readonly repo: PlatformRepository,
     private readonly cache: AuthCache,
+    private readonly audit?: AuditLog,
   ) {}
 
   async listUsers(query: {
@@ -19,13 +21,20 @@ export class PlatformService {
     return { users: rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })), total };
   }
 
-  async grant(userId: string, role: PlatformRole): Promise<void> {
+  /** `by` is the platform admin who did it; null from the command line. */
+  async grant(userId: string, role: PlatformRole, by: string | null = null): Promise<void> {
     if (!(await this.repo.userExists(userId))) throw notFound('No such user.');
     await this.repo.grant(userId, role);
     this.cache.forgetUser(userId);
+    await this.audit?.record({
+      kind: 'platform-role-granted',
+      userId: by,
+      subjectUserId: userId,
+      detail: { role },
+    });
   }
 
-  async revoke(userId: string, role: PlatformRole): Promise<void> {
+  async revoke(userId: string, role: PlatformRole, by: string | null = null): Promise<void> {
     if (!(await this.repo.userExists(userId))) throw notFound('No such user.');
     if (!(await this.repo.revoke(userId, role))) {
       throw conflict(
@@ -34,6 +43,12 @@ export class PlatformService {
       );
     }
     this.cache.forgetUser(userId);
+    await this.audit?.record({
+      kind: 'platform-role-revoked',
+      userId: by,
+      subjectUserId: userId,
+      detail: { role },
+    });
   }
 
   /** For the command line (`npm run admin`): by e-mail address. */
