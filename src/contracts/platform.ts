@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPlatformRole } from './accounts.ts';
-import { zId, zText } from './common.ts';
+import { INT_MAX, zId, zText } from './common.ts';
 
 export const ZAdminUser = z
   .object({
@@ -16,6 +16,6 @@ export const ZAdminUserList = z.object({ users: z.array(ZAdminUser), total: z.nu
 export const ZAdminUsersQuery = z.object({
   q: zText(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(INT_MAX).default(0),
 });
 export const ZRoleParams = z.object({ id: zId, role: ZPlatformRole });

@@ -102,9 +102,17 @@ export async function buildApp(options: AppOptions) {
     // Errors Fastify raises before routing (a URL with a broken %-escape, a bad content type) answer in the
     // API's own error shape, like every other 4xx.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
+      // Like any other 400, it names what was wrong: the content type, or else the address itself.
+      const field = /MEDIA_TYPE|CONTENT_TYPE/.test(error.code ?? '') ? 'content-type' : 'url';
       void reply
         .code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400)
-        .send({ error: { code: 'bad_request', message: error.message } });
+        .send({
+          error: {
+            code: 'bad_request',
+            message: error.message,
+            details: [{ field, message: error.message }],
+          },
+        });
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

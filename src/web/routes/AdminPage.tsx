@@ -4,6 +4,7 @@ import { PLATFORM_ROLES } from '../../contracts/values.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { AuditLogList } from '../features/audit/AuditLogList.tsx';
 import { useAdminUsers } from '../features/platform/hooks/useAdminUsers.ts';
 import { useTogglePlatformRole } from '../features/platform/hooks/useTogglePlatformRole.ts';
 import { RequireUser } from './guards.tsx';
@@ -85,6 +86,11 @@ function Admin() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="security-log">
+        <h2 id="security-log">{t('audit.title')}</h2>
+        <p className="hint">{t('audit.help')}</p>
+        <AuditLogList scope="platform" />
+      </section>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { AuditLogList } from '../features/audit/AuditLogList.tsx';
 import { useChangeMemberRole } from '../features/organisations/hooks/useChangeMemberRole.ts';
 import { useCreateInvitation } from '../features/organisations/hooks/useCreateInvitation.ts';
 import { useCurrentOrganisation } from '../features/organisations/hooks/useCurrentOrganisation.ts';
@@ -208,6 +209,11 @@ function Members({ me }: { me: Me }) {
                 </li>
               ))}
             </ul>
+          </section>
+          <section aria-labelledby="security-log">
+            <h2 id="security-log">{t('audit.title')}</h2>
+            <p className="hint">{t('audit.help')}</p>
+            <AuditLogList scope="organisation" />
           </section>
         </>
       ) : (
