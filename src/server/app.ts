@@ -104,15 +104,13 @@ export async function buildApp(options: AppOptions) {
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       // Like any other 400, it names what was wrong: the content type, or else the address itself.
       const field = /MEDIA_TYPE|CONTENT_TYPE/.test(error.code ?? '') ? 'content-type' : 'url';
-      void reply
-        .code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400)
-        .send({
-          error: {
-            code: 'bad_request',
-            message: error.message,
-            details: [{ field, message: error.message }],
-          },
-        });
+      void reply.code(error.statusCode && error.statusCode < 500 ? error.statusCode : 400).send({
+        error: {
+          code: 'bad_request',
+          message: error.message,
+          details: [{ field, message: error.message }],
+        },
+      });
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
