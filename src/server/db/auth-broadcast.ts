@@ -31,6 +31,7 @@ export class AuthBroadcast {
   private closed = false;
   private retryMs = 500;
   private timer: NodeJS.Timeout | undefined;
+  private acking: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -89,8 +90,14 @@ export class AuthBroadcast {
       if (!first || !second) return;
       if (message.channel === FORGET) {
         this.listener.forget(second);
-        // Forgotten before answering: the sender may go on once every server has answered.
-        client.query('select pg_notify($1, $2)', [ACK, `${first} ${this.server}`]).catch(() => undefined);
+        // Forgotten before answering: the sender may go on once every server has answered. One query at a
+        // time on this connection: pg does not take a second while one is running.
+        this.acking = this.acking
+          .then(() => client.query('select pg_notify($1, $2)', [ACK, `${first} ${this.server}`]))
+          .then(
+            () => undefined,
+            () => undefined,
+          );
       } else if (message.channel === ACK) {
         this.acks.get(first)?.(second);
       }
