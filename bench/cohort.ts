@@ -13,6 +13,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const rows: string[] = [];
+const publications: string[] = [];
 
 async function benchEngine(engine: string, options: DatabaseOptions) {
   const database = await openDatabase(options);
@@ -66,6 +67,25 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   const seedSeconds = (Date.now() - start) / 1000;
   process.stderr.write(`${engine}: generated in ${seedSeconds.toFixed(1)} s\n`);
 
+  // Figures come from published snapshots (decision 0010): time the first publication, and a second one
+  // after 200 organisations withdrew their consent (checked against the first).
+  const publish = async () => {
+    const t0 = performance.now();
+    const response = await fetch(`${url}/api/v1/programmes/${programmeId}/cohort/publications`, {
+      method: 'POST',
+      headers: { cookie: facilitatorCookie, 'x-csrf-token': csrf },
+    });
+    if (response.status !== 201) throw new Error(`publish: ${response.status} ${await response.text()}`);
+    return performance.now() - t0;
+  };
+  publications.push(
+    `| ${engine} | first (${ORGANISATIONS * 0.9 * PER_ORGANISATION} respondents) | ${(await publish()).toFixed(0)} |`,
+  );
+  await db.execute(sql`
+    update programme_members set consent_at = null
+     where programme_id = ${programmeId}::uuid and organisation_id in (select id from bench_orgs where n % 10 = 1)`);
+  publications.push(`| ${engine} | second, after 10% withdrew | ${(await publish()).toFixed(0)} |`);
+
   for (const [label, query] of [
     ['no filter', ''],
     ['type = wise', '?type=wise'],
@@ -103,4 +123,7 @@ console.log(
 console.log('| engine | filter | p50 ms | p95 ms |');
 console.log('| --- | --- | ---: | ---: |');
 for (const row of rows) console.log(row);
+console.log('\n| engine | publication | ms |');
+console.log('| --- | --- | ---: |');
+for (const row of publications) console.log(row);
 process.exit(0);
