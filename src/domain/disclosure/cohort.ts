@@ -86,13 +86,21 @@ export function planSnapshot(
         .map(([key]) => cell(s, parseFilterKey(key))),
     );
     const candidates = filters.map((f) => cell(now, f));
+    // Answers counted once per kind of organisation and round; a released cell adds up the ones it covers.
+    const atoms = new Map<string, { type: OrganisationType; round: number; counts: number[] }>();
+    for (const r of current) {
+      const v = r.values[k];
+      if (v == null) continue;
+      const id = `${r.type}|${r.round}`;
+      const atom = atoms.get(id) ?? { type: r.type, round: r.round, counts: [0, 0, 0, 0, 0] };
+      atom.counts[v - 1]!++;
+      atoms.set(id, atom);
+    }
     for (const key of releasableCells({ groups, released, candidates, minimum })) {
       const filter = parseFilterKey(key.slice(key.indexOf('@') + 1));
       const counts = [0, 0, 0, 0, 0];
-      for (const r of current) {
-        const v = r.values[k];
-        if (v != null && matches(filter, r)) counts[v - 1]!++;
-      }
+      for (const atom of atoms.values())
+        if (matches(filter, atom)) for (let v = 0; v < 5; v++) counts[v]! += atom.counts[v]!;
       figures[cohortFilterKey(filter)]![k] = { n: counts.reduce((a, b) => a + b, 0), counts };
     }
   }

@@ -24,7 +24,6 @@ import {
 export type SnapshotRow = typeof cohortSnapshots.$inferSelect;
 /** One respondent is one organisation's assessment of one round, the same in every snapshot. */
 const respondentKey = (r: { roundId: string; organisationId: string }) => `${r.roundId}:${r.organisationId}`;
-const INSERT_BATCH = 1000;
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 
@@ -147,41 +146,55 @@ export class ProgrammesRepository {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cohort:${programmeId}`}))`);
       const rows = await cohortRespondents(tx, programmeId, facilitatorId);
       const current = rows.map((r) => ({ ...r, key: respondentKey(r) }));
-      const history = await tx
-        .select({ snapshot: cohortSnapshots, respondent: cohortSnapshotRespondents })
+      // Snapshots and their respondents apart: joined, every respondent row would carry the snapshot's figures.
+      const snapshots = await tx
+        .select({ id: cohortSnapshots.id, figures: cohortSnapshots.figures })
         .from(cohortSnapshots)
-        .leftJoin(cohortSnapshotRespondents, eq(cohortSnapshotRespondents.snapshotId, cohortSnapshots.id))
         .where(eq(cohortSnapshots.programmeId, programmeId))
         .orderBy(asc(cohortSnapshots.number));
-      const previous = new Map<number, { figures: CohortFigures; respondents: SnapshotRespondent[] }>();
-      for (const { snapshot, respondent } of history) {
-        const entry = previous.get(snapshot.number) ?? { figures: snapshot.figures, respondents: [] };
-        if (respondent)
-          entry.respondents.push({
-            key: respondentKey(respondent),
-            type: respondent.organisationType,
-            round: respondent.roundNumber,
-            known: respondent.known,
-            answered: respondent.answered,
-          });
-        previous.set(snapshot.number, entry);
+      const previous = new Map(
+        snapshots.map((s) => [s.id, { figures: s.figures, respondents: [] as SnapshotRespondent[] }]),
+      );
+      if (snapshots.length) {
+        const kept = await tx
+          .select({
+            snapshotId: cohortSnapshotRespondents.snapshotId,
+            roundId: cohortSnapshotRespondents.roundId,
+            organisationId: cohortSnapshotRespondents.organisationId,
+            type: cohortSnapshotRespondents.organisationType,
+            round: cohortSnapshotRespondents.roundNumber,
+            known: cohortSnapshotRespondents.known,
+            answered: cohortSnapshotRespondents.answered,
+          })
+          .from(cohortSnapshotRespondents)
+          .innerJoin(cohortSnapshots, eq(cohortSnapshots.id, cohortSnapshotRespondents.snapshotId))
+          .where(eq(cohortSnapshots.programmeId, programmeId));
+        for (const { snapshotId, roundId, organisationId, ...r } of kept)
+          previous
+            .get(snapshotId)!
+            .respondents.push({ ...r, key: respondentKey({ roundId, organisationId }) });
       }
       const figures = plan(current, [...previous.values()]);
       const [snapshot] = await tx
         .insert(cohortSnapshots)
-        .values({ programmeId, number: previous.size + 1, publishedBy: facilitatorId, figures })
+        .values({ programmeId, number: snapshots.length + 1, publishedBy: facilitatorId, figures })
         .returning();
+      // One statement over a JSON array rather than thousands of rows of parameters: a national cohort has
+      // tens of thousands of respondents.
       const kept = rows.map((r) => ({
-        snapshotId: snapshot!.id,
-        roundId: r.roundId,
-        organisationId: r.organisationId,
-        organisationType: r.type,
-        roundNumber: r.round,
+        round_id: r.roundId,
+        organisation_id: r.organisationId,
+        organisation_type: r.type,
+        round_number: r.round,
         answered: answeredMask(r.values),
         known: r.known,
       }));
-      for (let i = 0; i < kept.length; i += INSERT_BATCH)
-        await tx.insert(cohortSnapshotRespondents).values(kept.slice(i, i + INSERT_BATCH));
+      await tx.execute(sql`
+        insert into cohort_snapshot_respondents
+          (snapshot_id, round_id, organisation_id, organisation_type, round_number, answered, known)
+        select ${snapshot!.id}::uuid, r.round_id, r.organisation_id, r.organisation_type, r.round_number, r.answered, r.known
+          from jsonb_to_recordset(${JSON.stringify(kept)}::jsonb)
+               as r(round_id uuid, organisation_id uuid, organisation_type text, round_number int, answered int, known boolean)`);
       return snapshot!;
     });
   }
