@@ -13,6 +13,16 @@ export type PlatformRole = z.infer<typeof ZPlatformRole>;
 export const ZSignUpBody = z.object({ name: zRequiredText(200), email: zEmail, password: zPassword });
 export type SignUpBody = z.input<typeof ZSignUpBody>;
 
+/**
+ * Sign-up's answer when nobody is signed in yet: the same for a new and an existing address (decision 0012).
+ * `emailSent`: a message went to the address (confirm link, or "you already have an account"); it depends
+ * only on whether this installation sends e-mail, never on the address.
+ */
+export const ZSignUpAccepted = z.object({ emailSent: z.boolean() }).meta({ id: 'SignUpAccepted' });
+export type SignUpAccepted = z.infer<typeof ZSignUpAccepted>;
+
+export const ZLinkTokenParams = z.object({ token: z.string().min(10).max(200) });
+
 export const ZSignInBody = z.object({ email: zEmail, password: zText(200) });
 export type SignInBody = z.input<typeof ZSignInBody>;
 

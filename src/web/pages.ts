@@ -20,6 +20,7 @@ export const BOOT_DATA = ['/api/v1/me'];
 export const PAGES: readonly PageEntry[] = [
   { path: '/', module: 'LandingPage', name: 'LandingPage' },
   { path: '/sign-up', module: 'AuthPages', name: 'SignUpPage' },
+  { path: '/sign-up/confirm/:token', module: 'AuthPages', name: 'ConfirmSignUpPage' },
   { path: '/sign-in', module: 'AuthPages', name: 'SignInPage' },
   { path: '/dashboard', module: 'DashboardPage', name: 'DashboardPage', data: ['/api/v1/collaborations'] },
   { path: '/organisations/new', module: 'OrganisationPages', name: 'NewOrganisationPage' },

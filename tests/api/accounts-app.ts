@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type AppOptions, buildApp } from '../../src/server/app.ts';
 import { type Database, openDatabase } from '../../src/server/db/client.ts';
 import { createLogger } from '../../src/server/logger.ts';
+import { captureMail, UNLIMITED_SIGN_UPS } from './harness.ts';
 
 export type AccountsApp = {
   app: FastifyInstance;
@@ -54,7 +55,9 @@ export async function startAccountsApp(
     // Every test database on a PostgreSQL server would otherwise open a LISTEN connection of its own.
     authCacheMs: 0,
     ...options,
+    signIn: { ...options.signIn, limits: { signUp: UNLIMITED_SIGN_UPS, ...options.signIn?.limits } },
   });
+  captureMail(app, mail);
   await app.ready();
   return {
     app,

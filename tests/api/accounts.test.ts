@@ -36,16 +36,25 @@ describe('accounts', () => {
     expect(rows[0]?.password_hash).not.toContain(PASSWORD);
   });
 
-  it('refuses a second account with the same address, in any case', async () => {
+  it('makes no second account for the same address, in any case, and answers it neutrally (202, no session)', async () => {
     const email = uniqueEmail();
     await signUp(t.app, 'A', email);
-    const again = await new Client(t.app).post('/auth/sign-up', {
+    const client = new Client(t.app);
+    const again = await client.post('/auth/sign-up', {
       name: 'B',
       email: email.toUpperCase(),
-      password: PASSWORD,
+      password: 'another long password',
     });
-    expect(again.status).toBe(409);
-    expect(again.body.error.details[0].field).toBe('email');
+    expect(again.status).toBe(202);
+    expect(again.body).toEqual({ emailSent: false });
+    expect(client.cookie).toBeUndefined();
+    const rows = await queryRows<{ name: string }>(
+      t.database.db,
+      sql`select name from users where email = ${email}`,
+    );
+    expect(rows).toEqual([{ name: 'A' }]);
+    // The owner's password is untouched.
+    expect((await new Client(t.app).post('/auth/sign-in', { email, password: PASSWORD })).status).toBe(200);
   });
 
   it('refuses a password shorter than 12 characters, naming the field', async () => {

@@ -53,6 +53,8 @@ const MATRIX: Record<string, Row> = {
     ...all(201),
     body: () => ({ name: 'New', email: uniqueEmail(), password: PASSWORD }),
   },
+  // An unknown confirmation link, whoever asks (the matrix's app sends no e-mail, so none is made).
+  'POST /auth/sign-up/{token}': all(404),
   'POST /auth/sign-in': { ...all(200), body: (f) => ({ email: f.memberEmail, password: PASSWORD }) },
   'POST /auth/sign-out': signedIn(200),
   'GET /me': signedIn(200),
@@ -337,6 +339,7 @@ async function fixture(): Promise<Fixture> {
     memberEmail,
     params: {
       'DELETE /me/tokens/{id}': { id: token.body.token.id },
+      'POST /auth/sign-up/{token}': { token: 'no-such-confirmation-link' },
       'PATCH /organisation/members/{userId}': { userId: target.userId! },
       'DELETE /organisation/members/{userId}': { userId: target.userId! },
       'DELETE /organisation/invitations/{id}': { id: openInvite.body.invitation.id },

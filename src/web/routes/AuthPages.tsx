@@ -1,13 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { SignUpAccepted } from '../../contracts/accounts.ts';
 import { PASSWORD_MIN } from '../../contracts/values.ts';
 import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { useSignIn } from '../session/useSignIn.ts';
-import { useSignUp } from '../session/useSignUp.ts';
+import { useConfirmSignUp, useSignUp } from '../session/useSignUp.ts';
 
 /** Where to go after signing in: back to an invitation, or the dashboard. Only local paths. */
 function useNext(): string {
@@ -23,16 +24,15 @@ export function SignUpPage() {
   const next = useNext();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof typeof form, string>>>({});
+  const [accepted, setAccepted] = useState<(SignUpAccepted & { email: string }) | null>(null);
   const signUp = useSignUp({
     onSuccess: () => navigate(next),
+    onAccepted: (answer) => setAccepted({ ...answer, email: form.email.trim() }),
     onError: (error) => {
       if (error instanceof ApiError) {
         setErrors({
           name: error.fieldError('name') && t('errors.field.invalid', { message: error.fieldError('name') }),
-          email:
-            error.code === 'email_taken'
-              ? t('errors.email_taken')
-              : error.fieldError('email') && t('errors.field.email'),
+          email: error.fieldError('email') && t('errors.field.email'),
           password: error.fieldError('password') && t('errors.field.tooShort', { min: PASSWORD_MIN }),
         });
       }
@@ -47,6 +47,7 @@ export function SignUpPage() {
     if ([...form.password].length < PASSWORD_MIN)
       found.password = t('errors.field.tooShort', { min: PASSWORD_MIN });
     setErrors(found);
+    setAccepted(null);
     if (Object.keys(found).length === 0)
       signUp.mutate({ name: form.name.trim(), email: form.email.trim(), password: form.password });
   };
@@ -54,8 +55,16 @@ export function SignUpPage() {
   return (
     <div className="narrow">
       <h1>{t('auth.signUpTitle')}</h1>
-      {signUp.error && !(signUp.error instanceof ApiError && signUp.error.details.length) && (
-        <Alert kind="error">{errorText(signUp.error)}</Alert>
+      {signUp.error &&
+        !(signUp.error instanceof ApiError && signUp.error.details.some((d) => d.field in form)) && (
+          <Alert kind="error">{errorText(signUp.error)}</Alert>
+        )}
+      {accepted && (
+        <Alert kind="info">
+          {accepted.emailSent
+            ? t('auth.signUpCheckEmail', { email: accepted.email })
+            : t('auth.signUpNotMade')}
+        </Alert>
       )}
       <form onSubmit={submit} noValidate className="card form">
         <Field label={t('auth.name')} error={errors.name}>
@@ -154,6 +163,32 @@ export function SignInPage() {
           {t('auth.signUpLink')}
         </Link>
       </p>
+    </div>
+  );
+}
+
+/** Where the link in the sign-up e-mail leads: one button makes the account and signs in. */
+export function ConfirmSignUpPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const { token = '' } = useParams();
+  const confirm = useConfirmSignUp({ onSuccess: () => navigate('/dashboard') });
+  return (
+    <div className="narrow">
+      <h1>{t('auth.confirmTitle')}</h1>
+      {confirm.error && <Alert kind="error">{errorText(confirm.error)}</Alert>}
+      <div className="card form">
+        <p>{t('auth.confirmText')}</p>
+        <button
+          type="button"
+          className="button primary"
+          disabled={confirm.isPending}
+          onClick={() => confirm.mutate(token)}
+        >
+          {t('auth.confirmSubmit')}
+        </button>
+      </div>
     </div>
   );
 }

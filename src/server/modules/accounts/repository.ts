@@ -1,10 +1,19 @@
 import { and, count, desc, eq, gt, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import type { PlatformRole } from '../../../contracts/accounts.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { apiTokens, platformRoles, sessions, signInAttempts, users } from '../../db/schema/index.ts';
+import {
+  type AccountLinkPurpose,
+  accountLinks,
+  apiTokens,
+  type LimitedAction,
+  platformRoles,
+  sessions,
+  signInAttempts,
+  users,
+} from '../../db/schema/index.ts';
 import { type AuthContextRow, sessionContext, tokenContext } from '../../read-models/auth-context.ts';
 
-export type { AuthContextRow };
+export type { AuthContextRow, LimitedAction };
 
 /** Whose failures slow an attempt down: the e-mail address, the network address, or that pair. */
 export type SignInScope = 'email' | 'address' | 'pair';
@@ -15,8 +24,13 @@ export type SignInFailures = { count: number; last: Date | null };
  * signing in proves the password is known, so the e-mail's and the pair's back-off start again. (An address
  * never resets: one's own account must not wipe the failures made against others' from the same address.)
  */
-function failuresOf(db: Db, where: SQL | undefined, window: { since: Date; resetOnSuccess: boolean }) {
-  const recent = and(where, gt(signInAttempts.createdAt, window.since));
+function failuresOf(
+  db: Db,
+  purpose: LimitedAction,
+  where: SQL | undefined,
+  window: { since: Date; resetOnSuccess: boolean },
+) {
+  const recent = and(where, eq(signInAttempts.purpose, purpose), gt(signInAttempts.createdAt, window.since));
   if (!window.resetOnSuccess) return and(recent, eq(signInAttempts.succeeded, false));
   const lastSuccess = db
     .select({ at: max(signInAttempts.createdAt) })
@@ -133,22 +147,23 @@ export class AccountsRepository {
    * history. Returns the attempt's id (to mark it succeeded after the password check), or when to try again.
    */
   async reserveSignInAttempt(
-    attempt: { email: string; address: string },
+    attempt: { email: string; address: string; purpose?: LimitedAction },
     now: Date,
     windows: { [S in SignInScope]: { since: Date; resetOnSuccess: boolean } },
     decide: (failures: { [S in SignInScope]: SignInFailures }) => Date | null,
   ): Promise<{ id: number } | { retryAt: Date }> {
+    const purpose = attempt.purpose ?? 'sign-in';
     return this.db.transaction(async (tx) => {
       // Always e-mail first, then address: two attempts never wait for each other in opposite order.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:e:${attempt.email}`}))`);
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:a:${attempt.address}`}))`);
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${purpose}:e:${attempt.email}`}))`);
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${purpose}:a:${attempt.address}`}))`);
       const byEmail = eq(signInAttempts.email, attempt.email);
       const byAddress = eq(signInAttempts.address, attempt.address);
       const read = async (scope: SignInScope, where: SQL | undefined): Promise<SignInFailures> => {
         const [row] = await tx
           .select({ count: count(), last: max(signInAttempts.createdAt) })
           .from(signInAttempts)
-          .where(failuresOf(this.db, where, windows[scope]));
+          .where(failuresOf(this.db, purpose, where, windows[scope]));
         return { count: row?.count ?? 0, last: row?.last ?? null };
       };
       const [email, address, pair] = await Promise.all([
@@ -160,7 +175,7 @@ export class AccountsRepository {
       if (retryAt) return { retryAt };
       const [row] = await tx
         .insert(signInAttempts)
-        .values({ ...attempt, succeeded: false, createdAt: now })
+        .values({ email: attempt.email, address: attempt.address, purpose, succeeded: false, createdAt: now })
         .returning({ id: signInAttempts.id });
       return { id: row!.id };
     });
@@ -180,7 +195,7 @@ export class AccountsRepository {
     const failures = this.db
       .select({ n: count() })
       .from(signInAttempts)
-      .where(failuresOf(this.db, eq(signInAttempts.email, email), window));
+      .where(failuresOf(this.db, 'sign-in', eq(signInAttempts.email, email), window));
     const [row] = await this.db
       .update(users)
       .set({ signInAlertAt: now })
@@ -225,5 +240,50 @@ export class AccountsRepository {
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     return rows.length > 0;
+  }
+
+  /** Stores a single-use link (its token only hashed). */
+  async createLink(input: {
+    purpose: AccountLinkPurpose;
+    tokenHash: string;
+    email: string;
+    userId?: string | null;
+    name?: string | null;
+    passwordHash?: string | null;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db.insert(accountLinks).values(input);
+  }
+
+  /**
+   * Marks the link used when it is unused and not expired, in one conditional update, so a link works once
+   * even when two requests race; returns it then, otherwise why not.
+   */
+  async consumeLink(
+    purpose: AccountLinkPurpose,
+    tokenHash: string,
+    now: Date,
+  ): Promise<
+    | { ok: true; link: typeof accountLinks.$inferSelect }
+    | { ok: false; reason: 'unknown' | 'used' | 'expired' }
+  > {
+    const [link] = await this.db
+      .update(accountLinks)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(accountLinks.purpose, purpose),
+          eq(accountLinks.tokenHash, tokenHash),
+          isNull(accountLinks.usedAt),
+          gt(accountLinks.expiresAt, now),
+        ),
+      )
+      .returning();
+    if (link) return { ok: true, link };
+    const [seen] = await this.db
+      .select({ usedAt: accountLinks.usedAt })
+      .from(accountLinks)
+      .where(and(eq(accountLinks.purpose, purpose), eq(accountLinks.tokenHash, tokenHash)));
+    return { ok: false, reason: !seen ? 'unknown' : seen.usedAt ? 'used' : 'expired' };
   }
 }

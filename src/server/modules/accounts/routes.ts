@@ -7,7 +7,9 @@ import {
   ZCreatedToken,
   ZCreateTokenBody,
   ZMe,
+  ZLinkTokenParams,
   ZSignInBody,
+  ZSignUpAccepted,
   ZSignUpBody,
 } from '../../../contracts/accounts.ts';
 import { ZIdParams, ZOk } from '../../../contracts/common.ts';
@@ -67,13 +69,33 @@ export function registerAccountRoutes(
     {
       schema: {
         tags,
-        summary: 'Create an account and sign in',
+        summary: 'Create an account',
+        description:
+          'The same 202 for a new and an existing address when this installation sends e-mail: the account is made when its owner follows the link sent to the address. Without e-mail a new address gets its account and a session at once (201); an existing one the same neutral 202. Limited per network address and per e-mail address (429).',
         body: ZSignUpBody,
+        response: { 201: ZMe, 202: ZSignUpAccepted, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await accounts.signUp(request.body, request.ip);
+      if ('accepted' in outcome) return reply.code(202).send(outcome.accepted);
+      const { user } = outcome;
+      return reply.code(201).send(await startSession(reply, user, await accounts.platformRolesOf(user.id)));
+    },
+  );
+
+  app.post(
+    '/auth/sign-up/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm a sign-up with the link sent by e-mail: makes the account and signs in',
+        params: ZLinkTokenParams,
         response: { 201: ZMe, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const user = await accounts.signUp(request.body);
+      const user = await accounts.confirmSignUp(request.params.token);
       return reply.code(201).send(await startSession(reply, user, await accounts.platformRolesOf(user.id)));
     },
   );

@@ -5,6 +5,7 @@ import type {
   ChangePasswordBody,
   CreatedToken,
   PlatformRole,
+  SignUpAccepted,
 } from '../../../contracts/accounts.ts';
 import { translators } from '../../../domain/i18n/catalogues.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
@@ -12,7 +13,15 @@ import type { AuthContext } from '../../http/auth-context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
 import type { Mailer } from '../../mail.ts';
-import type { AccountsRepository, AuthContextRow, SignInFailures, SignInScope } from './repository.ts';
+import type {
+  AccountsRepository,
+  AuthContextRow,
+  LimitedAction,
+  SignInFailures,
+  SignInScope,
+} from './repository.ts';
+
+type User = { id: string; name: string; email: string };
 
 const SESSION_DAYS = 30;
 const TOKEN_PREFIX = 'iwt_';
@@ -39,6 +48,12 @@ export type SignInLimits = {
   /** This many failures on one account within `alertWindowMs` e-mail its owner, once per window. */
   alertAfter: number;
   alertWindowMs: number;
+  /**
+   * Sign-ups and password-reset requests: every request counts (none is a "success"), per network address (one
+   * machine creating accounts or sending mail in bulk) and per e-mail address (mail to one inbox) (decision 0012).
+   */
+  signUp: { address: BackOff; email: BackOff };
+  passwordReset: { address: BackOff; email: BackOff };
 };
 
 export const SIGN_IN_LIMITS: SignInLimits = {
@@ -47,7 +62,19 @@ export const SIGN_IN_LIMITS: SignInLimits = {
   email: { free: 3, baseMs: 1_000, capMs: MINUTE, windowMs: 24 * HOUR },
   alertAfter: 5,
   alertWindowMs: 24 * HOUR,
+  signUp: {
+    address: { free: 30, baseMs: MINUTE, capMs: HOUR, windowMs: HOUR },
+    email: { free: 3, baseMs: MINUTE, capMs: HOUR, windowMs: 24 * HOUR },
+  },
+  passwordReset: {
+    address: { free: 10, baseMs: MINUTE, capMs: HOUR, windowMs: HOUR },
+    email: { free: 3, baseMs: MINUTE, capMs: HOUR, windowMs: 24 * HOUR },
+  },
 };
+
+/** How long a sign-up confirmation link and a password-reset link work. */
+const SIGN_UP_LINK_MS = 24 * HOUR;
+export const RESET_LINK_MS = HOUR;
 
 export type AccountsOptions = {
   mailer?: Mailer;
@@ -82,16 +109,112 @@ export class AccountsService {
     return hash(password);
   }
 
-  async signUp(input: { name: string; email: string; password: string }) {
+  /**
+   * Answers a new and an existing address alike (decision 0012): with a mailer, the account is made only when
+   * the address's owner follows the link sent to it, and an existing account's owner is told by e-mail instead.
+   * Without a mailer a new address gets its account at once (the caller signs it in) and an existing one only
+   * the neutral answer. The password is hashed either way, so the time taken does not tell them apart.
+   */
+  async signUp(
+    input: { name: string; email: string; password: string },
+    address: string,
+  ): Promise<{ user: User } | { accepted: SignUpAccepted }> {
+    await this.reserveLimited('sign-up', input.email, address);
+    const passwordHash = await this.hashPassword(input.password);
     const existing = await this.repo.findUserByEmail(input.email);
-    if (existing) throw emailTaken();
-    const user = await this.repo.createUser({
-      name: input.name,
-      email: input.email,
-      passwordHash: await this.hashPassword(input.password),
-    });
-    if (!user) throw emailTaken();
+    const { mailer } = this.options;
+    const accepted = { accepted: { emailSent: Boolean(mailer) } };
+    if (existing) {
+      if (mailer) {
+        const values = {
+          name: existing.name,
+          signInLink: `${this.publicUrl}/sign-in`,
+          resetLink: `${this.publicUrl}/password-reset`,
+        };
+        this.mail(existing.email, 'mail.accountExists', values, 'sign-up.account-exists');
+      }
+      return accepted;
+    }
+    if (mailer) {
+      const token = newSecret();
+      await this.repo.createLink({
+        purpose: 'sign-up',
+        tokenHash: keyedHash(this.secret, token),
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        expiresAt: new Date(this.now() + SIGN_UP_LINK_MS),
+      });
+      const values = { name: input.name, link: `${this.publicUrl}/sign-up/confirm/${token}` };
+      this.mail(input.email, 'mail.confirmSignUp', values, 'sign-up.confirm-sent');
+      return accepted;
+    }
+    const user = await this.repo.createUser({ name: input.name, email: input.email, passwordHash });
+    // Someone else made this address's account a moment ago: the same neutral answer.
+    return user ? { user } : accepted;
+  }
+
+  /** Makes the account a confirmation link was sent for; the link works once, for a day. */
+  async confirmSignUp(token: string): Promise<User> {
+    const used = await this.repo.consumeLink('sign-up', keyedHash(this.secret, token), new Date(this.now()));
+    if (!used.ok) throw linkRefused(used.reason);
+    const { email, name, passwordHash } = used.link;
+    const user = await this.repo.createUser({ email, name: name ?? '', passwordHash: passwordHash ?? '' });
+    if (!user)
+      throw conflict('email_taken', 'This address already has an account. Sign in instead.', [
+        { field: 'token', message: 'the address already has an account' },
+      ]);
     return user;
+  }
+
+  private get publicUrl(): string {
+    return this.options.publicUrl ?? '';
+  }
+
+  /** Sends a message from the catalogue in Dutch and English without waiting, so timing reveals nothing. */
+  private mail(
+    to: string,
+    key: 'mail.accountExists' | 'mail.confirmSignUp',
+    values: Record<string, string | number>,
+    event: string,
+  ): void {
+    const { mailer, log } = this.options;
+    if (!mailer) return;
+    const { nl, en } = translators;
+    mailer
+      .send({
+        to,
+        subject: `${nl(`${key}.subject` as const)} / ${en(`${key}.subject` as const)}`,
+        text: `${nl(`${key}.body` as const, values)}\n\n---\n\n${en(`${key}.body` as const, values)}`,
+      })
+      .then(
+        () => log?.info({ event }, 'account e-mail sent'),
+        (error: unknown) =>
+          log?.warn(
+            { event: `${event}-failed`, err: error instanceof Error ? error.message : String(error) },
+            'an account e-mail could not be sent',
+          ),
+      );
+  }
+
+  /** Counts one sign-up or reset request against its address's and e-mail's back-off, or answers 429. */
+  private async reserveLimited(purpose: 'sign-up' | 'password-reset', email: string, address: string) {
+    const now = this.now();
+    const rules = purpose === 'sign-up' ? this.limits.signUp : this.limits.passwordReset;
+    const window = (rule: BackOff) => ({ since: new Date(now - rule.windowMs), resetOnSuccess: false });
+    const reserved = await this.repo.reserveSignInAttempt(
+      { email, address, purpose },
+      new Date(now),
+      { pair: window(rules.email), email: window(rules.email), address: window(rules.address) },
+      (failures) => {
+        const latest = Math.max(
+          nextAttemptAt(rules.address, failures.address),
+          nextAttemptAt(rules.email, failures.email),
+        );
+        return latest > now ? new Date(latest) : null;
+      },
+    );
+    if ('retryAt' in reserved) throw tooManyAttempts(reserved.retryAt, now, purpose);
   }
 
   async signIn(input: { email: string; password: string; address: string }) {
@@ -288,22 +411,33 @@ export function nextAttemptAt(rule: BackOff, failures: SignInFailures): number {
   return failures.last.getTime() + wait;
 }
 
-function tooManyAttempts(retryAt: Date, now: number) {
+function tooManyAttempts(retryAt: Date, now: number, purpose: LimitedAction = 'sign-in') {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now) / 1000));
   const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  const what = {
+    'sign-in': 'failed sign-in attempts',
+    'sign-up': 'sign-ups from this network address or for this e-mail address',
+    'password-reset': 'password-reset requests from this network address or for this e-mail address',
+  }[purpose];
   return new AppError(
     429,
-    'too_many_attempts',
-    `Too many failed sign-in attempts. Try again in ${wait}, after ${retryAt.toISOString()}.`,
+    purpose === 'sign-in' ? 'too_many_attempts' : 'too_many_requests',
+    `Too many ${what}. Try again in ${wait}, after ${retryAt.toISOString()}.`,
     [{ field: 'retryAt', message: retryAt.toISOString() }],
     { 'retry-after': String(seconds) },
   );
 }
 
-function emailTaken() {
-  return conflict('email_taken', 'An account with this e-mail address already exists. Sign in instead.', [
-    { field: 'email', message: 'already has an account' },
-  ]);
+function linkRefused(reason: 'unknown' | 'used' | 'expired') {
+  if (reason === 'used')
+    return conflict('link_used', 'This link was used already. Each link works once.', [
+      { field: 'token', message: 'was used already' },
+    ]);
+  if (reason === 'expired')
+    return conflict('link_expired', 'This link has expired. Ask for a new one.', [
+      { field: 'token', message: 'has expired' },
+    ]);
+  return notFound('This link is not valid. Check that you copied all of it, or ask for a new one.');
 }
 
 function toContext(row: AuthContextRow, via: 'session' | 'token', sessionId: string | null): AuthContext {
