@@ -21,6 +21,16 @@ export type SignUpBody = z.input<typeof ZSignUpBody>;
 export const ZSignUpAccepted = z.object({ emailSent: z.boolean() }).meta({ id: 'SignUpAccepted' });
 export type SignUpAccepted = z.infer<typeof ZSignUpAccepted>;
 
+export const ZPasswordResetRequestBody = z.object({ email: zEmail });
+export type PasswordResetRequestBody = z.input<typeof ZPasswordResetRequestBody>;
+/** The same for every address: whether an account has it is not told (`emailSent` depends on SMTP_URL only). */
+export const ZPasswordResetAccepted = z
+  .object({ emailSent: z.boolean() })
+  .meta({ id: 'PasswordResetAccepted' });
+export type PasswordResetAccepted = z.infer<typeof ZPasswordResetAccepted>;
+export const ZPasswordResetBody = z.object({ password: zPassword });
+export type PasswordResetBody = z.input<typeof ZPasswordResetBody>;
+
 export const ZLinkTokenParams = z.object({ token: z.string().min(10).max(200) });
 
 export const ZSignInBody = z.object({ email: zEmail, password: zText(200) });

@@ -1,8 +1,9 @@
 import type { DestinationStream, LoggerOptions } from 'pino';
 import pino from 'pino';
 
-// Paths that look like /invitations/<secret> carry a secret in the URL itself.
-const SECRET_IN_PATH = /(invitations\/)[^/?#]+/g;
+// Paths that look like /invitations/<secret>, /password-reset/<secret> or /sign-up/[confirm/]<secret> carry a
+// secret in the URL itself.
+const SECRET_IN_PATH = /((?:invitations|password-reset|sign-up(?:\/confirm)?)\/)[^/?#]+/g;
 
 export function redactUrl(url: string): string {
   return url.split('?')[0]!.replace(SECRET_IN_PATH, '$1[redacted]');

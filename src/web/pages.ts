@@ -22,6 +22,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/sign-up', module: 'AuthPages', name: 'SignUpPage' },
   { path: '/sign-up/confirm/:token', module: 'AuthPages', name: 'ConfirmSignUpPage' },
   { path: '/sign-in', module: 'AuthPages', name: 'SignInPage' },
+  { path: '/password-reset', module: 'AuthPages', name: 'PasswordResetRequestPage' },
+  { path: '/password-reset/:token', module: 'AuthPages', name: 'PasswordResetPage' },
   { path: '/dashboard', module: 'DashboardPage', name: 'DashboardPage', data: ['/api/v1/collaborations'] },
   { path: '/organisations/new', module: 'OrganisationPages', name: 'NewOrganisationPage' },
   { path: '/organisation', module: 'OrganisationPages', name: 'OrganisationPage' },

@@ -55,6 +55,9 @@ const MATRIX: Record<string, Row> = {
   },
   // An unknown confirmation link, whoever asks (the matrix's app sends no e-mail, so none is made).
   'POST /auth/sign-up/{token}': all(404),
+  'POST /auth/password-reset': { ...all(202), body: () => ({ email: uniqueEmail() }) },
+  // An unknown reset link, whoever asks.
+  'POST /auth/password-reset/{token}': { ...all(404), body: () => ({ password: PASSWORD }) },
   'POST /auth/sign-in': { ...all(200), body: (f) => ({ email: f.memberEmail, password: PASSWORD }) },
   'POST /auth/sign-out': signedIn(200),
   'GET /me': signedIn(200),
@@ -340,6 +343,7 @@ async function fixture(): Promise<Fixture> {
     params: {
       'DELETE /me/tokens/{id}': { id: token.body.token.id },
       'POST /auth/sign-up/{token}': { token: 'no-such-confirmation-link' },
+      'POST /auth/password-reset/{token}': { token: 'no-such-reset-link' },
       'PATCH /organisation/members/{userId}': { userId: target.userId! },
       'DELETE /organisation/members/{userId}': { userId: target.userId! },
       'DELETE /organisation/invitations/{id}': { id: openInvite.body.invitation.id },

@@ -469,6 +469,8 @@ function fitsText(node: Schema, value: string | string[]): boolean {
 const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /auth/sign-up': () => ({ name: 'New', email: uniqueEmail('fuzz'), password: PASSWORD }),
   'POST /auth/sign-in': () => ({ email: signInEmail, password: PASSWORD }),
+  'POST /auth/password-reset': () => ({ email: uniqueEmail('fuzz') }),
+  'POST /auth/password-reset/{token}': () => ({ password: PASSWORD }),
   'POST /me/password': () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
   'PUT /me/active-organisation': () => ({ organisationId: organisationA }),
   'POST /organisations': () => ({ name: 'Fuzz Org', type: 'other' }),
@@ -538,6 +540,7 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
     else if (at === 'programmes/{id}') values[name] = programmeId;
     else if (at === 'programme-invitations/{token}') values[name] = await programmeToken();
     else if (at === 'sign-up/{token}') values[name] = await pendingSignUp();
+    else if (at === 'password-reset/{token}') values[name] = await resetLink();
     else throw new Error(`no fixture for the path parameter ${at} of ${op.key}: add one to pathValues`);
   }
   return values;
@@ -552,6 +555,20 @@ async function pendingSignUp(): Promise<string> {
     email: `fuzz-${randomUUID()}@example.org`,
     name: 'Fuzz',
     passwordHash: 'not-a-hash',
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return token;
+}
+
+/** A reset link for a throwaway account (the test app sends no e-mail; a reset signs its owner out). */
+async function resetLink(): Promise<string> {
+  const me = (await (await signUp(t.app, 'Forgetful')).get('/me')).body.user as { id: string; email: string };
+  const token = `fuzz-${randomUUID()}`;
+  await t.database.db.insert(accountLinks).values({
+    purpose: 'password-reset',
+    tokenHash: keyedHash('test-secret-0123456789abcdef', token),
+    email: me.email,
+    userId: me.id,
     expiresAt: new Date(Date.now() + 3_600_000),
   });
   return token;

@@ -8,6 +8,7 @@ import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { useSignIn } from '../session/useSignIn.ts';
+import { useRequestPasswordReset, useResetPassword } from '../session/usePasswordReset.ts';
 import { useConfirmSignUp, useSignUp } from '../session/useSignUp.ts';
 
 /** Where to go after signing in: back to an invitation, or the dashboard. Only local paths. */
@@ -158,6 +159,9 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link to="/password-reset">{t('auth.forgotLink')}</Link>
+      </p>
+      <p>
         {t('auth.noAccount')}{' '}
         <Link to={`/sign-up${next !== '/dashboard' ? `?next=${encodeURIComponent(next)}` : ''}`}>
           {t('auth.signUpLink')}
@@ -189,6 +193,110 @@ export function ConfirmSignUpPage() {
           {t('auth.confirmSubmit')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** "Forgot your password?": asks for a link; the answer never tells whether the address has an account. */
+export function PasswordResetRequestPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const request = useRequestPasswordReset();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : t('errors.field.email');
+    setError(found);
+    if (!found) request.mutate({ email: email.trim() });
+  };
+  return (
+    <div className="narrow">
+      <h1>{t('auth.resetRequestTitle')}</h1>
+      {request.error && <Alert kind="error">{errorText(request.error)}</Alert>}
+      {request.data && (
+        <Alert kind="info">
+          {request.data.emailSent
+            ? t('auth.resetRequestSent', { email: request.variables?.email ?? '' })
+            : t('auth.resetRequestNoMail')}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate className="card form">
+        <p>{t('auth.resetRequestText')}</p>
+        <Field label={t('auth.email')} error={error}>
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button primary" disabled={request.isPending}>
+          {t('auth.resetRequestSubmit')}
+        </button>
+      </form>
+      <p>
+        <Link to="/sign-in">{t('auth.signInLink')}</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Where a reset link leads: choose a new password; afterwards every session has ended, so sign in again. */
+export function PasswordResetPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { token = '' } = useParams();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const reset = useResetPassword(token);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found =
+      [...password].length < PASSWORD_MIN ? t('errors.field.tooShort', { min: PASSWORD_MIN }) : undefined;
+    setError(found);
+    if (!found) reset.mutate({ password });
+  };
+  const linkBroken =
+    reset.error instanceof ApiError && ['link_used', 'link_expired', 'not_found'].includes(reset.error.code);
+  if (reset.isSuccess)
+    return (
+      <div className="narrow">
+        <h1>{t('auth.resetTitle')}</h1>
+        <Alert kind="success">{t('auth.resetDone')}</Alert>
+        <p>
+          <Link to="/sign-in">{t('auth.resetSignIn')}</Link>
+        </p>
+      </div>
+    );
+  return (
+    <div className="narrow">
+      <h1>{t('auth.resetTitle')}</h1>
+      {reset.error && (
+        <Alert kind="error">
+          {errorText(reset.error)} {linkBroken && <Link to="/password-reset">{t('auth.resetAgain')}</Link>}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate className="card form">
+        <p>{t('auth.resetText')}</p>
+        <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')} error={error}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button primary" disabled={reset.isPending}>
+          {t('auth.resetSubmit')}
+        </button>
+      </form>
     </div>
   );
 }

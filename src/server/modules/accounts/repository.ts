@@ -286,4 +286,14 @@ export class AccountsRepository {
       .where(and(eq(accountLinks.purpose, purpose), eq(accountLinks.tokenHash, tokenHash)));
     return { ok: false, reason: !seen ? 'unknown' : seen.usedAt ? 'used' : 'expired' };
   }
+
+  /** Marks every unused link of this purpose for this person used (after one of them worked). */
+  async closeLinks(userId: string, purpose: AccountLinkPurpose, now: Date): Promise<void> {
+    await this.db
+      .update(accountLinks)
+      .set({ usedAt: now })
+      .where(
+        and(eq(accountLinks.userId, userId), eq(accountLinks.purpose, purpose), isNull(accountLinks.usedAt)),
+      );
+  }
 }

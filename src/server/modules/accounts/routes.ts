@@ -8,6 +8,9 @@ import {
   ZCreateTokenBody,
   ZMe,
   ZLinkTokenParams,
+  ZPasswordResetAccepted,
+  ZPasswordResetBody,
+  ZPasswordResetRequestBody,
   ZSignInBody,
   ZSignUpAccepted,
   ZSignUpBody,
@@ -97,6 +100,39 @@ export function registerAccountRoutes(
     async (request, reply) => {
       const user = await accounts.confirmSignUp(request.params.token);
       return reply.code(201).send(await startSession(reply, user, await accounts.platformRolesOf(user.id)));
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for a password-reset link by e-mail',
+        description:
+          'The same 202 whether or not the address has an account. The link works once, for an hour. Limited per network address and per e-mail address (429).',
+        body: ZPasswordResetRequestBody,
+        response: { 202: ZPasswordResetAccepted, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await accounts.requestPasswordReset(request.body.email, request.ip)),
+  );
+
+  app.post(
+    '/auth/password-reset/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Choose a new password with a reset link; signs out every session of that account',
+        params: ZLinkTokenParams,
+        body: ZPasswordResetBody,
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await accounts.resetPassword(request.params.token, request.body.password);
+      return { ok: true as const };
     },
   );
 

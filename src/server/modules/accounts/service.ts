@@ -4,6 +4,7 @@ import type {
   ApiToken,
   ChangePasswordBody,
   CreatedToken,
+  PasswordResetAccepted,
   PlatformRole,
   SignUpAccepted,
 } from '../../../contracts/accounts.ts';
@@ -167,6 +168,58 @@ export class AccountsService {
     return user;
   }
 
+  /**
+   * Sends a reset link (an hour, once) when the address has an account and this installation sends e-mail;
+   * answers alike in every case. Without e-mail a platform admin hands one over (`npm run admin -- reset-password`).
+   */
+  async requestPasswordReset(email: string, address: string): Promise<PasswordResetAccepted> {
+    await this.reserveLimited('password-reset', email, address);
+    const accepted = { emailSent: Boolean(this.options.mailer) };
+    if (!this.options.mailer) return accepted;
+    const user = await this.repo.findUserByEmail(email);
+    if (!user) return accepted;
+    const link = await this.createResetLink(user);
+    this.mail(user.email, 'mail.passwordReset', { name: user.name, link }, 'password-reset.sent');
+    return accepted;
+  }
+
+  /** A one-time reset link for the account with this address (the admin command); undefined when there is none. */
+  async resetLinkFor(email: string): Promise<string | undefined> {
+    const user = await this.repo.findUserByEmail(email.trim().toLowerCase());
+    return user ? this.createResetLink(user) : undefined;
+  }
+
+  private async createResetLink(user: User): Promise<string> {
+    const token = newSecret();
+    await this.repo.createLink({
+      purpose: 'password-reset',
+      tokenHash: keyedHash(this.secret, token),
+      email: user.email,
+      userId: user.id,
+      expiresAt: new Date(this.now() + RESET_LINK_MS),
+    });
+    return `${this.publicUrl}/password-reset/${token}`;
+  }
+
+  /**
+   * Sets the password a reset link was made for and signs the person out everywhere: whoever knew the old
+   * password (or held a session) is out. Other reset links of that person stop working too.
+   */
+  async resetPassword(token: string, password: string): Promise<void> {
+    const used = await this.repo.consumeLink(
+      'password-reset',
+      keyedHash(this.secret, token),
+      new Date(this.now()),
+    );
+    if (!used.ok) throw linkRefused(used.reason);
+    const userId = used.link.userId;
+    if (!userId) throw linkRefused('unknown');
+    await this.repo.updatePasswordHash(userId, await this.hashPassword(password));
+    await this.repo.closeLinks(userId, 'password-reset', new Date(this.now()));
+    await this.repo.deleteOtherSessions(userId, null);
+    this.cache.forgetUser(userId);
+  }
+
   private get publicUrl(): string {
     return this.options.publicUrl ?? '';
   }
@@ -174,7 +227,7 @@ export class AccountsService {
   /** Sends a message from the catalogue in Dutch and English without waiting, so timing reveals nothing. */
   private mail(
     to: string,
-    key: 'mail.accountExists' | 'mail.confirmSignUp',
+    key: 'mail.accountExists' | 'mail.confirmSignUp' | 'mail.passwordReset',
     values: Record<string, string | number>,
     event: string,
   ): void {
