@@ -36,7 +36,12 @@ export const ZLinkTokenParams = z.object({ token: z.string().min(10).max(200) })
 export const ZSignInBody = z.object({ email: zEmail, password: zText(200) });
 export type SignInBody = z.input<typeof ZSignInBody>;
 
-export const ZChangePasswordBody = z.object({ currentPassword: zText(200), newPassword: zPassword });
+export const ZChangePasswordBody = z.object({
+  currentPassword: zText(200),
+  newPassword: zPassword,
+  /** Also revoke every personal API token (other sessions end in any case). */
+  revokeTokens: z.boolean().optional(),
+});
 export type ChangePasswordBody = z.input<typeof ZChangePasswordBody>;
 
 export const ZMembershipSummary = z.object({
@@ -56,7 +61,14 @@ export const ZMe = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof ZMe>;
 
-export const ZCreateTokenBody = z.object({ name: zRequiredText(100) });
+export const ZCreateTokenBody = z.object({
+  name: zRequiredText(100),
+  /** The token is refused after this moment (ISO 8601, in the future); without it, it works until revoked. */
+  expiresAt: z.iso
+    .datetime({ offset: true, message: 'must be a date and time (ISO 8601)' })
+    .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
+    .optional(),
+});
 export type CreateTokenBody = z.input<typeof ZCreateTokenBody>;
 
 export const ZApiToken = z
@@ -66,6 +78,7 @@ export const ZApiToken = z
     prefix: z.string(),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
   })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof ZApiToken>;

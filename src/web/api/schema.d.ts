@@ -523,6 +523,7 @@ export interface paths {
           'application/json': {
             currentPassword: string;
             newPassword: string;
+            revokeTokens?: boolean;
           };
         };
       };
@@ -651,6 +652,8 @@ export interface paths {
         content: {
           'application/json': {
             name: string;
+            /** Format: date-time */
+            expiresAt?: string;
           };
         };
       };
@@ -3621,6 +3624,7 @@ export interface components {
       prefix: string;
       createdAt: string;
       lastUsedAt: string | null;
+      expiresAt: string | null;
     };
     Organisation: {
       name: string;

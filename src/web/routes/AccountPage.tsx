@@ -33,9 +33,10 @@ export function AccountPage() {
 function PasswordForm() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
+  const empty = { currentPassword: '', newPassword: '', revokeTokens: false };
+  const [form, setForm] = useState(empty);
   const [tooShort, setTooShort] = useState(false);
-  const change = useChangePassword({ onSuccess: () => setForm({ currentPassword: '', newPassword: '' }) });
+  const change = useChangePassword({ onSuccess: () => setForm(empty) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const short = [...form.newPassword].length < PASSWORD_MIN;
@@ -45,7 +46,11 @@ function PasswordForm() {
   return (
     <section aria-labelledby="password" className="card">
       <h2 id="password">{t('account.passwordTitle')}</h2>
-      {change.isSuccess && <Alert kind="success">{t('account.passwordChanged')}</Alert>}
+      {change.isSuccess && (
+        <Alert kind="success">
+          {change.variables?.revokeTokens ? t('account.passwordChangedTokens') : t('account.passwordChanged')}
+        </Alert>
+      )}
       {change.error && <Alert kind="error">{errorText(change.error)}</Alert>}
       <form onSubmit={submit} noValidate className="form">
         <Field label={t('account.currentPassword')}>
@@ -74,6 +79,14 @@ function PasswordForm() {
             />
           )}
         </Field>
+        <label className="radio">
+          <input
+            type="checkbox"
+            checked={form.revokeTokens}
+            onChange={(e) => setForm({ ...form, revokeTokens: e.target.checked })}
+          />
+          {t('account.revokeTokens')}
+        </label>
         <button type="submit" className="button primary" disabled={change.isPending}>
           {t('account.changePassword')}
         </button>
@@ -87,13 +100,18 @@ function Tokens() {
   const errorText = useErrorText();
   const tokens = useTokens();
   const [name, setName] = useState('');
+  const [until, setUntil] = useState('');
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const create = useCreateToken({
     onSuccess: (result) => {
       setCreated(result);
       setName('');
+      setUntil('');
     },
   });
+  // A date chosen means "through that day", in the person's own time zone.
+  const expiresAt = until ? new Date(`${until}T23:59:59`).toISOString() : undefined;
+  const today = new Date().toLocaleDateString('sv-SE');
   const revoke = useRevokeToken();
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
   return (
@@ -107,12 +125,17 @@ function Tokens() {
         className="form inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) create.mutate(name.trim());
+          if (name.trim()) create.mutate({ name: name.trim(), expiresAt });
         }}
       >
         <Field label={t('account.tokenName')}>
           {(p) => (
             <input {...p} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <Field label={t('account.tokenExpiry')} hint={t('account.tokenExpiryHint')}>
+          {(p) => (
+            <input {...p} type="date" min={today} value={until} onChange={(e) => setUntil(e.target.value)} />
           )}
         </Field>
         <button type="submit" className="button primary" disabled={create.isPending}>
@@ -134,7 +157,13 @@ function Tokens() {
               {t('account.created', { date: date(token.createdAt) })} ·{' '}
               {token.lastUsedAt
                 ? t('account.lastUsed', { date: date(token.lastUsedAt) })
-                : t('account.neverUsed')}
+                : t('account.neverUsed')}{' '}
+              ·{' '}
+              {!token.expiresAt
+                ? t('account.noExpiry')
+                : Date.parse(token.expiresAt) <= Date.now()
+                  ? t('account.expired', { date: date(token.expiresAt) })
+                  : t('account.expires', { date: date(token.expiresAt) })}
             </span>
             <button
               type="button"

@@ -127,6 +127,24 @@ export class AccountsRepository {
     return tokenContext(this.db, tokenHash);
   }
 
+  /** When the token stops working (null: until revoked). */
+  async tokenExpiry(tokenId: string): Promise<Date | null> {
+    const [row] = await this.db
+      .select({ expiresAt: apiTokens.expiresAt })
+      .from(apiTokens)
+      .where(eq(apiTokens.id, tokenId));
+    return row?.expiresAt ?? null;
+  }
+
+  async revokeAllTokens(userId: string): Promise<number> {
+    const rows = await this.db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length;
+  }
+
   async touchToken(tokenId: string): Promise<void> {
     // At most one write a minute per token, so scripts polling the API do not turn reads into writes.
     await this.db
@@ -220,6 +238,7 @@ export class AccountsRepository {
     tokenHash: string;
     prefix: string;
     organisationId: string | null;
+    expiresAt: Date | null;
   }) {
     const [row] = await this.db.insert(apiTokens).values(input).returning();
     return row!;

@@ -235,7 +235,9 @@ export function registerAccountRoutes(
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await accounts.createToken(requireUser(request), request.body.name)),
+      reply
+        .code(201)
+        .send(await accounts.createToken(requireUser(request), request.body.name, request.body.expiresAt)),
   );
 
   app.delete(

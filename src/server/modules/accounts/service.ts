@@ -95,6 +95,8 @@ export type NewSession = { cookieValue: string; csrfToken: string; expiresAt: Da
 export class AccountsService {
   private readonly limits: SignInLimits;
   private readonly now: () => number;
+  /** Expiry of tokens whose context is cached (only those that expire), by token hash. */
+  private readonly tokenExpiries = new Map<string, number>();
 
   constructor(
     private readonly repo: AccountsRepository,
@@ -376,11 +378,7 @@ export class AccountsService {
     this.cache.forgetUser(auth.userId);
   }
 
-  async changePassword(
-    auth: AuthContext,
-    body: Required<ChangePasswordBody>,
-    address: string,
-  ): Promise<void> {
+  async changePassword(auth: AuthContext, body: ChangePasswordBody, address: string): Promise<void> {
     const user = await this.repo.findUserById(auth.userId);
     if (!user) throw notFound();
     // Guessing the current password here counts against the same limits as guessing it at sign-in: a stolen
@@ -395,8 +393,10 @@ export class AccountsService {
       ]);
     }
     await this.repo.updatePasswordHash(user.id, await this.hashPassword(body.newPassword));
-    // Anyone else signed in with the old password is signed out; this session stays.
+    // Anyone else signed in with the old password is signed out; this session stays. API tokens go too when
+    // the person says so (a token is not tied to the password, but may have leaked with it).
     await this.repo.deleteOtherSessions(user.id, auth.sessionId);
+    if (body.revokeTokens) await this.repo.revokeAllTokens(user.id);
     this.cache.forgetUser(user.id);
   }
 
@@ -405,11 +405,16 @@ export class AccountsService {
       if (!credentials.bearer.startsWith(TOKEN_PREFIX)) return null;
       const tokenHash = keyedHash(this.secret, credentials.bearer);
       const cached = this.cache.get(`t:${tokenHash}`);
-      if (cached) return cached;
+      const expiry = this.tokenExpiries.get(tokenHash);
+      if (cached && (expiry === undefined || expiry > this.now())) return cached;
       const row = await this.repo.findTokenContext(tokenHash);
       if (!row) return null;
+      const expiresAt = await this.repo.tokenExpiry(row.tokenId);
+      if (expiresAt && expiresAt.getTime() <= this.now()) return null;
       await this.repo.touchToken(row.tokenId);
       const context = toContext(row, 'token', null);
+      // A cached context must not outlive the token: its expiry is checked on every cache hit.
+      if (expiresAt) this.tokenExpiries.set(tokenHash, expiresAt.getTime());
       this.cache.set(`t:${tokenHash}`, context);
       return context;
     }
@@ -431,7 +436,7 @@ export class AccountsService {
     this.cache.forgetUser(auth.userId);
   }
 
-  async createToken(auth: AuthContext, name: string): Promise<CreatedToken> {
+  async createToken(auth: AuthContext, name: string, expiresAt?: string): Promise<CreatedToken> {
     const secret = `${TOKEN_PREFIX}${newSecret()}`;
     const row = await this.repo.createToken({
       userId: auth.userId,
@@ -439,6 +444,7 @@ export class AccountsService {
       tokenHash: keyedHash(this.secret, secret),
       prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
       organisationId: auth.organisation?.id ?? null,
+      expiresAt: expiresAt ? new Date(expiresAt) : null,
     });
     return { token: toApiToken(row), secret };
   }
@@ -515,6 +521,7 @@ function toApiToken(row: {
   prefix: string;
   createdAt: Date;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
 }): ApiToken {
   return {
     id: row.id,
@@ -522,5 +529,6 @@ function toApiToken(row: {
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }

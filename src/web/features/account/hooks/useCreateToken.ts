@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreatedToken } from '../../../../contracts/accounts.ts';
+import type { CreatedToken, CreateTokenBody } from '../../../../contracts/accounts.ts';
 import { api, unwrap } from '../../../api/client.ts';
 import { accountKeys } from './keys.ts';
 
@@ -7,7 +7,7 @@ import { accountKeys } from './keys.ts';
 export function useCreateToken(options: { onSuccess?: (created: CreatedToken) => unknown } = {}) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => unwrap(api.POST('/me/tokens', { body: { name } })),
+    mutationFn: (body: CreateTokenBody) => unwrap(api.POST('/me/tokens', { body })),
     onSuccess: async (created) => {
       await options.onSuccess?.(created);
       await client.invalidateQueries({ queryKey: accountKeys.tokens() });
