@@ -194,7 +194,7 @@ export async function buildApp(options: AppOptions) {
     new AccountsRepository(options.database.db),
     options.sessionSecret,
     authCache,
-    { mailer, publicUrl: options.publicUrl, log: options.logger, ...options.signIn },
+    { mailer, audit, publicUrl: options.publicUrl, log: options.logger, ...options.signIn },
   );
   const organisationsService = new OrganisationsService(new OrganisationsRepository(options.database.db), {
     secret: options.sessionSecret,

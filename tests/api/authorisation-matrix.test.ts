@@ -74,6 +74,7 @@ const MATRIX: Record<string, Row> = {
     body: (f) => ({ organisationId: f.organisationA }),
   },
   'GET /me/tokens': signedIn(200),
+  'GET /me/export.zip': signedIn(200),
   'POST /me/tokens': { ...signedIn(201), body: () => ({ name: 'matrix' }) },
   'DELETE /me/tokens/{id}': { anonymous: 401, outsider: 404, member: 404, admin: 200, platformAdmin: 404 },
   'GET /organisations': signedIn(200),

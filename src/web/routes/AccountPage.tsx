@@ -4,6 +4,7 @@ import type { CreatedToken } from '../../contracts/accounts.ts';
 import { PASSWORD_MIN } from '../../contracts/values.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
+import { DownloadWithProgress } from '../components/DownloadWithProgress.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { useChangePassword } from '../features/account/hooks/useChangePassword.ts';
@@ -24,6 +25,14 @@ export function AccountPage() {
           </p>
           <PasswordForm />
           <Tokens />
+          <section aria-labelledby="account-data" className="card">
+            <h2 id="account-data">{t('account.dataTitle')}</h2>
+            <DownloadWithProgress
+              url="/api/v1/me/export.zip"
+              label={t('account.dataDownload')}
+              help={t('account.dataHelp')}
+            />
+          </section>
         </div>
       )}
     </RequireUser>

@@ -315,4 +315,29 @@ export class AccountsRepository {
         and(eq(accountLinks.userId, userId), eq(accountLinks.purpose, purpose), isNull(accountLinks.usedAt)),
       );
   }
+
+  /** The person's sessions, for their own data export (no cookie hashes). */
+  async listSessions(userId: string) {
+    return this.db
+      .select({ id: sessions.id, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(sessions.createdAt);
+  }
+
+  /** Every token the person made, revoked ones too (no hashes). */
+  async listAllTokens(userId: string) {
+    return this.db
+      .select({
+        name: apiTokens.name,
+        prefix: apiTokens.prefix,
+        createdAt: apiTokens.createdAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        expiresAt: apiTokens.expiresAt,
+        revokedAt: apiTokens.revokedAt,
+      })
+      .from(apiTokens)
+      .where(eq(apiTokens.userId, userId))
+      .orderBy(apiTokens.createdAt);
+  }
 }

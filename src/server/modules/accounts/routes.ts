@@ -194,6 +194,28 @@ export function registerAccountRoutes(
     },
   );
 
+  app.get(
+    '/me/export.zip',
+    {
+      schema: {
+        tags,
+        summary:
+          'Everything the installation holds about you, as JSON and CSV in a zip: profile, memberships, platform roles, sessions, API tokens (never secrets), your security events',
+        produces: ['application/zip'],
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireUser(request);
+      const file = await accounts.exportAccount(auth, await organisations.listMine(auth.userId), request.ip);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('content-length', file.zip.byteLength)
+        .send(Buffer.from(file.zip) as never);
+    },
+  );
+
   app.put(
     '/me/active-organisation',
     {

@@ -14,6 +14,10 @@ import type { AuthContext } from '../../http/auth-context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
 import type { Mailer } from '../../mail.ts';
+import type { AuditLog } from '../audit/service.ts';
+import { slug, zipFiles } from '../data-export/service.ts';
+import { toCsv } from '../../../domain/export/csv.ts';
+import type { AuditEvent } from '../../../contracts/audit.ts';
 import type {
   AccountsRepository,
   AuthContextRow,
@@ -79,6 +83,8 @@ export const RESET_LINK_MS = HOUR;
 
 export type AccountsOptions = {
   mailer?: Mailer;
+  /** Security events of the accounts side (issue 9, point 15), and the person's own in their export. */
+  audit?: AuditLog;
   publicUrl?: string;
   log?: FastifyBaseLogger;
   limits?: Partial<SignInLimits>;
@@ -456,6 +462,98 @@ export class AccountsService {
   async revokeToken(auth: AuthContext, tokenId: string): Promise<void> {
     if (!(await this.repo.revokeToken(auth.userId, tokenId))) throw notFound('No such token.');
     this.cache.forgetUser(auth.userId);
+  }
+
+  /**
+   * Everything the installation holds about the signed-in person, as JSON and CSV in a zip (issue 9, point 13):
+   * profile, memberships, platform roles, sessions and API tokens (when, never their secrets), own audit events.
+   */
+  async exportAccount(
+    auth: AuthContext,
+    memberships: { organisationId: string; name: string; role: string }[],
+    address: string,
+  ): Promise<{ filename: string; zip: Uint8Array }> {
+    const user = await this.repo.findUserById(auth.userId);
+    if (!user) throw notFound();
+    const exportedAt = new Date(this.now()).toISOString();
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    const profile = { id: user.id, name: user.name, email: user.email, createdAt: iso(user.createdAt) };
+    const platformRoles = await this.repo.platformRolesOf(user.id);
+    const sessions = (await this.repo.listSessions(user.id)).map((s) => ({
+      createdAt: iso(s.createdAt),
+      expiresAt: iso(s.expiresAt),
+      current: s.id === auth.sessionId,
+    }));
+    const apiTokens = (await this.repo.listAllTokens(user.id)).map((t) => ({
+      name: t.name,
+      prefix: t.prefix,
+      createdAt: iso(t.createdAt),
+      lastUsedAt: iso(t.lastUsedAt),
+      expiresAt: iso(t.expiresAt),
+      revokedAt: iso(t.revokedAt),
+    }));
+    const auditEvents: AuditEvent[] = [];
+    if (this.options.audit) {
+      let before: number | undefined;
+      do {
+        const page = await this.options.audit.page({ userId: user.id }, { limit: 200, before });
+        auditEvents.push(...page.events);
+        before = page.next ?? undefined;
+      } while (before !== undefined);
+    }
+    const account = { exportedAt, profile, memberships, platformRoles, sessions, apiTokens, auditEvents };
+    const files = {
+      'README.txt': [
+        `Impact Wheel: everything this installation holds about ${user.name}, exported ${exportedAt}.`,
+        '',
+        'account.json        everything below in one file',
+        'profile.csv         your name and e-mail address',
+        'memberships.csv     organisations you belong to, and your role',
+        'platform-roles.csv  roles on the whole installation',
+        'sessions.csv        when your sign-ins started and end (no cookies)',
+        'api-tokens.csv      your API tokens (names and dates, never the secrets)',
+        'audit-events.csv    security events about your account',
+        '',
+      ].join('\r\n'),
+      'account.json': `${JSON.stringify(account, null, 2)}\n`,
+      'profile.csv': toCsv(
+        ['id', 'name', 'email', 'created_at'],
+        [[user.id, user.name, user.email, profile.createdAt]],
+      ),
+      'memberships.csv': toCsv(
+        ['organisation_id', 'organisation', 'role'],
+        memberships.map((m) => [m.organisationId, m.name, m.role]),
+      ),
+      'platform-roles.csv': toCsv(
+        ['role'],
+        platformRoles.map((r) => [r]),
+      ),
+      'sessions.csv': toCsv(
+        ['created_at', 'expires_at', 'this_session'],
+        sessions.map((s) => [s.createdAt, s.expiresAt, s.current]),
+      ),
+      'api-tokens.csv': toCsv(
+        ['name', 'prefix', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'],
+        apiTokens.map((t) => [t.name, t.prefix, t.createdAt, t.lastUsedAt, t.expiresAt, t.revokedAt]),
+      ),
+      'audit-events.csv': toCsv(
+        ['at', 'kind', 'actor', 'subject', 'organisation_id', 'address', 'detail'],
+        auditEvents.map((e) => [
+          e.at,
+          e.kind,
+          e.actor?.name ?? null,
+          e.subject?.name ?? null,
+          e.organisationId,
+          e.address,
+          e.detail ? JSON.stringify(e.detail) : null,
+        ]),
+      ),
+    };
+    await this.options.audit?.record({ kind: 'account-exported', userId: user.id, address });
+    return {
+      filename: `impact-wheel-account-${slug(user.name)}-${exportedAt.slice(0, 10)}.zip`,
+      zip: zipFiles(files),
+    };
   }
 
   private sessionId(cookieValue: string): string {

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, ImpactWheel, PASSWORD } from './pages/app.ts';
+
+// Issue 9, points 9 and 13: token expiry and last use, revoking tokens with a password change, and the
+// person's own data download, on the account page.
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+test('account page: a token with an expiry, my data as a zip, a password change that revokes tokens', async ({
+  page,
+}) => {
+  const app = new ImpactWheel(page);
+  await app.useDutch();
+  await page.goto('/sign-up');
+  await app.signUp('Rosa Rekening', `rosa-${unique()}@example.org`);
+  await expect(page.getByRole('heading', { name: 'Welkom, Rosa Rekening' })).toBeVisible();
+  await app.nav('Account').click();
+  await expectAccessible(page, 'account');
+
+  await page.getByLabel('Naam van de sleutel').fill('kwartaalrapport');
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE');
+  await page.getByLabel('Geldig tot en met (mag leeg)').fill(inAWeek);
+  await page.getByRole('button', { name: 'Sleutel maken' }).click();
+  const secret = await page.getByTestId('copy-value').inputValue();
+  const row = page.getByRole('listitem').filter({ hasText: 'kwartaalrapport' });
+  await expect(row).toContainText('verloopt');
+  await expect(row).toContainText('nog niet gebruikt');
+  await expect(
+    (await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } })).status(),
+  ).toBe(200);
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: 'kwartaalrapport' })).toContainText(
+    'laatst gebruikt',
+  );
+  await expectAccessible(page, 'account with an expiring token');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download mijn gegevens (zip)' }).focus();
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toMatch(/^impact-wheel-account-rosa-rekening-.*\.zip$/);
+
+  await page.getByLabel('Huidig wachtwoord').fill(PASSWORD);
+  await page.getByLabel('Nieuw wachtwoord').fill('een nieuw en lang wachtwoord');
+  await page.getByLabel(/Trek ook al mijn API-sleutels in/).check();
+  await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  await expect(page.getByText('je API-sleutels zijn ingetrokken')).toBeVisible();
+  await expect(
+    (await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } })).status(),
+  ).toBe(401);
+  await expect(page.getByText('Je hebt nog geen API-sleutels.')).toBeVisible();
+});
