@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MIN, PLATFORM_ROLES } from '../domain/vocabulary.ts';
-import { zEmail, zId, zRequiredText, zText } from './common.ts';
+import { ZErrorResponse, zEmail, zId, zRequiredText, zText } from './common.ts';
 
 const zPassword = zText(200).refine(
   (p) => [...p].length >= PASSWORD_MIN,
@@ -86,3 +86,14 @@ export const ZApiTokenList = z.object({ tokens: z.array(ZApiToken) });
 /** Returned once, at creation: the secret is stored only as a hash. */
 export const ZCreatedToken = z.object({ token: ZApiToken, secret: z.string() });
 export type CreatedToken = z.infer<typeof ZCreatedToken>;
+
+/** Deleting one's own account asks for the password again. */
+export const ZDeleteAccountBody = z.object({ password: zText(200) });
+export type DeleteAccountBody = z.input<typeof ZDeleteAccountBody>;
+/**
+ * 409 `last_admin_of_organisations`: the organisations that would be left without an admin, so the person can
+ * make someone else admin there or delete the organisation first.
+ */
+export const ZDeleteAccountConflict = ZErrorResponse.extend({
+  organisations: z.array(z.object({ id: zId, name: z.string() })).optional(),
+}).meta({ id: 'DeleteAccountConflict' });

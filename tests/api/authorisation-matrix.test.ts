@@ -75,6 +75,15 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /me/tokens': signedIn(200),
   'GET /me/export.zip': signedIn(200),
+  // Each deletes their own account: refused for the only admin of an organisation (B's, A's).
+  'DELETE /me': {
+    anonymous: 401,
+    outsider: 409,
+    member: 200,
+    admin: 409,
+    platformAdmin: 200,
+    body: () => ({ password: PASSWORD }),
+  },
   'POST /me/tokens': { ...signedIn(201), body: () => ({ name: 'matrix' }) },
   'DELETE /me/tokens/{id}': { anonymous: 401, outsider: 404, member: 404, admin: 200, platformAdmin: 404 },
   'GET /organisations': signedIn(200),

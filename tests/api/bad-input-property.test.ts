@@ -470,6 +470,7 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /auth/sign-up': () => ({ name: 'New', email: uniqueEmail('fuzz'), password: PASSWORD }),
   'POST /auth/sign-in': () => ({ email: signInEmail, password: PASSWORD }),
   'POST /auth/password-reset': () => ({ email: uniqueEmail('fuzz') }),
+  'DELETE /me': () => ({ password: PASSWORD }),
   'POST /auth/password-reset/{token}': () => ({ password: PASSWORD }),
   'POST /me/password': () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
   'PUT /me/active-organisation': () => ({ organisationId: organisationA }),
@@ -486,6 +487,9 @@ async function callerFor(op: Operation): Promise<Client> {
   if (op.path.startsWith('/admin/')) return platformAdmin;
   if (op.path.startsWith('/programmes')) return facilitator;
   if (op.path.startsWith('/partner-invitations/')) return outsiderB;
+  // The only admin of an organisation of their own: the right password reaches the route's code and the
+  // database (409, the organisation needs them), and the caller stays for the hostile variants.
+  if (op.key === 'DELETE /me') return (await signUpWithOrganisation(t.app, 'Fuzz Sole Admin')).client;
   return addMember(t.app, adminA, 'admin');
 }
 

@@ -48,3 +48,43 @@ test('account page: a token with an expiry, my data as a zip, a password change 
   ).toBe(401);
   await expect(page.getByText('Je hebt nog geen API-sleutels.')).toBeVisible();
 });
+
+test('delete my account: the only admin is shown the way out, then the account goes', async ({ page }) => {
+  const app = new ImpactWheel(page);
+  await app.useDutch();
+  const email = `weg-${unique()}@example.org`;
+  await page.goto('/sign-up');
+  await app.signUp('Wim Weg', email);
+  await expect(page.getByRole('heading', { name: 'Welkom, Wim Weg' })).toBeVisible();
+  await app.createOrganisation(
+    'Wim Werkt BV',
+    'Sociale onderneming gericht op werk (SROI / leerwerkbedrijf)',
+  );
+  await app.nav('Account').click();
+
+  const password = page.getByLabel('Je wachtwoord, ter bevestiging');
+  await password.fill('niet mijn wachtwoord');
+  await password.press('Enter');
+  await expect(page.getByText('Je wachtwoord klopt niet.')).toBeVisible();
+  await password.fill(PASSWORD);
+  await password.press('Enter');
+  await expect(page.getByText('Je bent de enige beheerder van de organisaties hieronder.')).toBeVisible();
+  await expectAccessible(page, 'account deletion refused');
+  await page.getByRole('button', { name: 'Naar de leden van Wim Werkt BV' }).click();
+  await expect(page).toHaveURL(/\/organisation\/members$/);
+
+  // The way out taken: the organisation is scheduled for deletion (here through the API).
+  const csrf = (await (await page.request.get('/api/v1/me')).json()).csrfToken as string;
+  expect(
+    (await page.request.post('/api/v1/organisation/deletion', { headers: { 'x-csrf-token': csrf } })).ok(),
+  ).toBe(true);
+  await app.nav('Account').click();
+  await page.getByLabel('Je wachtwoord, ter bevestiging').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Mijn account verwijderen' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).last().click();
+  await expect(page.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.')).toBeVisible();
+});

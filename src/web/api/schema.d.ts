@@ -495,7 +495,53 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Delete your account (asks for your password again)
+     * @description 409 last_admin_of_organisations names the organisations that would be left without an admin (make someone else admin there, or delete the organisation); 409 last_platform_admin when no other platform admin remains.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DeleteAccountConflict'];
+          };
+        };
+        429: components['responses']['Error'];
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -3706,6 +3752,21 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       expiresAt: string | null;
+    };
+    DeleteAccountConflict: {
+      error: {
+        code: string;
+        message: string;
+        details?: {
+          field: string;
+          message: string;
+        }[];
+      };
+      organisations?: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
     };
     Organisation: {
       name: string;

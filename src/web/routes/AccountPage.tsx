@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../api/client.ts';
 import type { CreatedToken } from '../../contracts/accounts.ts';
 import { PASSWORD_MIN } from '../../contracts/values.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -9,6 +11,8 @@ import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { useChangePassword } from '../features/account/hooks/useChangePassword.ts';
 import { useCreateToken } from '../features/account/hooks/useCreateToken.ts';
+import { useDeleteAccount } from '../features/account/hooks/useDeleteAccount.ts';
+import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
 import { useRevokeToken } from '../features/account/hooks/useRevokeToken.ts';
 import { useTokens } from '../features/account/hooks/useTokens.ts';
 import { RequireUser } from './guards.tsx';
@@ -33,6 +37,7 @@ export function AccountPage() {
               help={t('account.dataHelp')}
             />
           </section>
+          <DeleteAccount />
         </div>
       )}
     </RequireUser>
@@ -187,6 +192,73 @@ function Tokens() {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * Deleting one's account, after the password. While the person is an organisation's only admin, the answer
+ * names those organisations, each with the way to its members (to make someone else admin, or delete it).
+ */
+function DeleteAccount() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const [password, setPassword] = useState('');
+  const remove = useDeleteAccount({ onSuccess: () => navigate('/') });
+  const switchTo = useSwitchOrganisation({ onSuccess: () => navigate('/organisation/members') });
+  const error = remove.error instanceof ApiError ? remove.error : null;
+  const blocking =
+    error?.code === 'last_admin_of_organisations'
+      ? ((error.body.organisations ?? []) as { id: string; name: string }[])
+      : [];
+  return (
+    <section aria-labelledby="delete-account" className="card">
+      <h2 id="delete-account">{t('account.deleteTitle')}</h2>
+      <p>{t('account.deleteText')}</p>
+      {remove.error && blocking.length === 0 && <Alert kind="error">{errorText(remove.error)}</Alert>}
+      {blocking.length > 0 && (
+        <Alert kind="error">
+          <p>{t('account.lastAdminText')}</p>
+          <ul>
+            {blocking.map((organisation) => (
+              <li key={organisation.id}>
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={switchTo.isPending}
+                  onClick={() => switchTo.mutate(organisation.id)}
+                >
+                  {t('account.openMembers', { name: organisation.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (password) remove.mutate({ password });
+        }}
+      >
+        <Field label={t('account.deletePassword')}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button danger" disabled={remove.isPending}>
+          {t('account.deleteSubmit')}
+        </button>
+      </form>
     </section>
   );
 }

@@ -340,4 +340,18 @@ export class AccountsRepository {
       .where(eq(apiTokens.userId, userId))
       .orderBy(apiTokens.createdAt);
   }
+
+  /** Whether someone other than this person is platform admin. */
+  async otherPlatformAdmins(userId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(platformRoles)
+      .where(and(eq(platformRoles.role, 'platform_admin'), sql`${platformRoles.userId} <> ${userId}`));
+    return row?.n ?? 0;
+  }
+
+  /** Deletes the account; its sessions, tokens, links, roles and memberships go with it (foreign keys). */
+  async deleteUser(userId: string): Promise<void> {
+    await this.db.delete(users).where(eq(users.id, userId));
+  }
 }

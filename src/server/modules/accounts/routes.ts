@@ -6,6 +6,8 @@ import {
   ZChangePasswordBody,
   ZCreatedToken,
   ZCreateTokenBody,
+  ZDeleteAccountBody,
+  ZDeleteAccountConflict,
   ZMe,
   ZLinkTokenParams,
   ZPasswordResetAccepted,
@@ -193,6 +195,45 @@ export function registerAccountRoutes(
       return { ok: true as const };
     },
   );
+
+  app.delete(
+    '/me',
+    {
+      schema: {
+        tags,
+        summary: 'Delete your account (asks for your password again)',
+        description:
+          '409 last_admin_of_organisations names the organisations that would be left without an admin (make someone else admin there, or delete the organisation); 409 last_platform_admin when no other platform admin remains.',
+        body: ZDeleteAccountBody,
+        response: { 200: ZOk, ...errorResponses, 409: ZDeleteAccountConflict },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireUser(request);
+      await accounts.deleteAccount(auth, request.body.password, request.ip, () =>
+        soleAdminOrganisations(auth),
+      );
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  /**
+   * The organisations this person is the only admin of, leaving out those already scheduled for deletion
+   * (they go anyway).
+   */
+  const soleAdminOrganisations = async (auth: AuthContext) => {
+    const blocking: { id: string; name: string }[] = [];
+    for (const membership of await organisations.listMine(auth.userId)) {
+      if (membership.role !== 'admin') continue;
+      const actor = { ...auth, organisation: { id: membership.organisationId, role: 'admin' as const } };
+      const admins = (await organisations.members(actor)).filter((m) => m.role === 'admin');
+      if (admins.length > 1) continue;
+      if ((await organisations.get(actor)).deletionDueAt) continue;
+      blocking.push({ id: membership.organisationId, name: membership.name });
+    }
+    return blocking;
+  };
 
   app.get(
     '/me/export.zip',

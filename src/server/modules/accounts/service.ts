@@ -406,6 +406,47 @@ export class AccountsService {
     this.cache.forgetUser(user.id);
   }
 
+  /**
+   * Deletes the signed-in person's account after they re-enter the password (guesses count like sign-in's).
+   * Refused while they are the last admin of an organisation (`blockers` finds those; they are named so the
+   * person can hand over or delete them) or the last platform admin.
+   */
+  async deleteAccount(
+    auth: AuthContext,
+    password: string,
+    address: string,
+    blockers: () => Promise<{ id: string; name: string }[]>,
+  ): Promise<void> {
+    const user = await this.repo.findUserById(auth.userId);
+    if (!user) throw notFound();
+    const attemptId = await this.reserveAttempt(user.email, address);
+    const ok = await verify(user.passwordHash, password).catch(() => false);
+    if (!ok) {
+      await this.alertOwner(user.email, address);
+      throw badRequest('invalid_password', 'Your password is not correct.', [
+        { field: 'password', message: 'is not correct' },
+      ]);
+    }
+    await this.repo.markSignInSucceeded(attemptId);
+    const organisations = await blockers();
+    if (organisations.length > 0)
+      throw conflict(
+        'last_admin_of_organisations',
+        `You are the only admin of ${organisations.map((o) => o.name).join(', ')}. Make someone else admin there, or delete the organisation, first.`,
+        [{ field: 'organisations', message: organisations.map((o) => o.name).join(', ') }],
+      ).withBody({ organisations });
+    if (auth.platformRoles.includes('platform_admin') && (await this.repo.otherPlatformAdmins(user.id)) === 0)
+      throw conflict(
+        'last_platform_admin',
+        'At least one platform admin must remain. Make someone else platform admin first.',
+      );
+    // Recorded before the account goes: the event keeps no name or address of the person (its user is set to
+    // null with the account), only that an account was deleted, when and from where.
+    await this.options.audit?.record({ kind: 'account-deleted', userId: user.id, address });
+    await this.repo.deleteUser(user.id);
+    this.cache.forgetUser(user.id);
+  }
+
   async authenticate(credentials: { cookie?: string; bearer?: string }): Promise<AuthContext | null> {
     if (credentials.bearer) {
       if (!credentials.bearer.startsWith(TOKEN_PREFIX)) return null;
