@@ -1,5 +1,8 @@
 import type { AuthContext } from './auth-context.ts';
 
+/** Longer than any read of a session takes: a read that started before a forget has ended by then. */
+const RACE_WINDOW_MS = 10_000;
+
 /** Tells the other app servers on the same database to forget a user; resolves once it has been sent out. */
 export type ForgetBroadcast = (userId: string) => Promise<void>;
 
@@ -14,6 +17,9 @@ export class AuthCache {
   private broadcast: ForgetBroadcast | undefined;
   private suspended = false;
   private readonly pending = new Set<Promise<void>>();
+  /** When each user was last forgotten, and when caching last resumed: see `set`. */
+  private readonly forgottenAt = new Map<string, number>();
+  private resumedAt = 0;
 
   constructor(
     private readonly ttlMs = 5_000,
@@ -31,8 +37,20 @@ export class AuthCache {
     return entry.context;
   }
 
+  /**
+   * Remembers a context just read from the database. A read that was under way while the user was forgotten
+   * (or while caching was off) may hold what was just revoked, so for a while after either nothing is cached
+   * for them: the next request reads the database again.
+   */
   set(key: string, context: AuthContext): void {
     if (this.ttlMs <= 0 || this.suspended) return;
+    const now = Date.now();
+    const forgotten = this.forgottenAt.get(context.userId);
+    if (
+      now - this.resumedAt < RACE_WINDOW_MS ||
+      (forgotten !== undefined && now - forgotten < RACE_WINDOW_MS)
+    )
+      return;
     if (this.entries.size >= this.maxEntries) {
       // Maps iterate in insertion order: drop the oldest entry.
       const oldest = this.entries.keys().next().value;
@@ -52,6 +70,10 @@ export class AuthCache {
 
   /** A forget that another server broadcast. */
   forgetLocally(userId: string): void {
+    const now = Date.now();
+    if (this.forgottenAt.size >= this.maxEntries)
+      for (const [id, at] of this.forgottenAt) if (now - at >= RACE_WINDOW_MS) this.forgottenAt.delete(id);
+    this.forgottenAt.set(userId, now);
     for (const [key, entry] of this.entries) if (entry.context.userId === userId) this.entries.delete(key);
   }
 
@@ -75,5 +97,6 @@ export class AuthCache {
   resume(): void {
     this.entries.clear();
     this.suspended = false;
+    this.resumedAt = Date.now();
   }
 }

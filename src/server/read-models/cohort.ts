@@ -20,14 +20,30 @@ export type CohortRespondentRow = {
  */
 function currentRespondents(programmeId: string, facilitatorId: string): SQL {
   return sql`select rp.round_id as "roundId", rp.organisation_id as "organisationId", o.type, r.number as round,
-                 (o.created_by is not distinct from ${facilitatorId}::uuid
-                   or exists (select 1 from memberships ms where ms.organisation_id = o.id and ms.user_id = ${facilitatorId}::uuid)) as known,
+                 ${facilitatorKnows(facilitatorId)} as known,
                  rp.assessment_values as values
             from programme_members m
             join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
             join rounds r on r.id = rp.round_id and r.revealed_at is not null
             join organisations o on o.id = m.organisation_id
            where m.programme_id = ${programmeId} and m.consent_at is not null`;
+}
+
+/**
+ * Whether the facilitator can have read this respondent's answers: some organisation in the round's
+ * collaboration (the respondent itself, or a partner that saw them revealed) is one the facilitator created,
+ * belongs to, or once belonged to (a `member-removed` event in the audit log). Such respondents never count
+ * towards a group of five (decision 0010).
+ */
+function facilitatorKnows(facilitatorId: string): SQL {
+  const f = sql`${facilitatorId}::uuid`;
+  return sql`exists (
+                 select 1 from collaboration_participants cp join organisations q on q.id = cp.organisation_id
+                  where cp.collaboration_id = r.collaboration_id
+                    and (q.created_by = ${f}
+                      or exists (select 1 from memberships ms where ms.organisation_id = q.id and ms.user_id = ${f})
+                      or exists (select 1 from audit_events ae
+                                  where ae.kind = 'member-removed' and ae.organisation_id = q.id and ae.subject_user_id = ${f})))`;
 }
 
 export function cohortRespondentsSql(programmeId: string, facilitatorId: string): SQL {

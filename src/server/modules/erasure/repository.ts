@@ -33,6 +33,14 @@ export class ErasureRepository {
       await tx.execute(shared('ratings', 'rp.submitted_at is not null or rp.early_reveal_at is not null'));
       await tx.execute(shared('assessment_answers', 'rp.assessment_submitted_at is not null'));
       await tx.execute(shared('impact_ambitions', 'rp.assessment_submitted_at is not null'));
+      // Its part in rounds nobody has seen: gone, so it is not listed as a former partner there either.
+      await tx.execute(sql`
+        delete from round_participation rp using rounds r
+         where r.id = rp.round_id and rp.organisation_id = ${org} and r.revealed_at is null`);
+      // In revealed rounds, a self-assessment it never submitted (the copy of its draft answers, its ambition).
+      await tx.execute(sql`
+        update round_participation set assessment_values = null, partnership_ambition = null
+         where organisation_id = ${org} and assessment_submitted_at is null`);
       await tx.execute(sql`
         delete from collaborations c
          where exists (select 1 from collaboration_participants p where p.collaboration_id = c.id and p.organisation_id = ${org})

@@ -29,7 +29,7 @@ export class ErasureService {
         // Leaving through the collaborations' own use case: a round waiting only for this partner reveals.
         await collaborations.leaveAll(organisationId);
         if (!(await this.repo.erase(organisationId))) continue;
-        organisations.forgetUsers(people);
+        await organisations.forgetUsers(people);
         await this.parts.audit.record({ kind: 'organisation-erased', organisationId });
         erased++;
         log.info({ organisationId }, 'organisation erased after its grace period');

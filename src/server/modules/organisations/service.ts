@@ -100,8 +100,10 @@ export class OrganisationsService {
     return (await this.repo.listMembers(organisationId)).map((m) => m.userId);
   }
 
-  forgetUsers(userIds: string[]): void {
+  /** Forgets the users on every app server, and waits until the other servers have. */
+  async forgetUsers(userIds: string[]): Promise<void> {
     for (const id of userIds) this.deps.cache.forgetUser(id);
+    await this.deps.cache.settled();
   }
 
   /** Checks that the user belongs to the organisation they switch to; anything else is not found. */

@@ -134,24 +134,36 @@ export class ProgrammesRepository {
   }
 
   /**
-   * Publishes a snapshot as one step: the programme is locked, so two publications never plan against the
-   * same history. `plan` decides the figures from the respondents now and every earlier snapshot.
+   * Publishes a snapshot as one step. `plan` decides the figures from the respondents now, every snapshot the
+   * facilitator has published in any of their programmes (one organisation may be in two of them: comparing
+   * the programmes' charts must not single it out), and this programme's latest. The facilitator is locked,
+   * so two publications never plan against the same history.
    */
   async publishSnapshot(
     programmeId: string,
     facilitatorId: string,
-    plan: (current: CohortRespondent[], previous: PublishedSnapshot[]) => CohortFigures,
+    plan: (
+      current: CohortRespondent[],
+      previous: PublishedSnapshot[],
+      latestOfProgramme: PublishedSnapshot | undefined,
+    ) => CohortFigures,
   ): Promise<SnapshotRow> {
     return this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cohort:${programmeId}`}))`);
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cohort:${facilitatorId}`}))`);
       const rows = await cohortRespondents(tx, programmeId, facilitatorId);
       const current = rows.map((r) => ({ ...r, key: respondentKey(r) }));
       // Snapshots and their respondents apart: joined, every respondent row would carry the snapshot's figures.
       const snapshots = await tx
-        .select({ id: cohortSnapshots.id, figures: cohortSnapshots.figures })
+        .select({
+          id: cohortSnapshots.id,
+          programmeId: cohortSnapshots.programmeId,
+          number: cohortSnapshots.number,
+          figures: cohortSnapshots.figures,
+        })
         .from(cohortSnapshots)
-        .where(eq(cohortSnapshots.programmeId, programmeId))
-        .orderBy(asc(cohortSnapshots.number));
+        .innerJoin(programmes, eq(programmes.id, cohortSnapshots.programmeId))
+        .where(eq(programmes.facilitatorId, facilitatorId))
+        .orderBy(asc(cohortSnapshots.publishedAt), asc(cohortSnapshots.number));
       const previous = new Map(
         snapshots.map((s) => [s.id, { figures: s.figures, respondents: [] as SnapshotRespondent[] }]),
       );
@@ -168,16 +180,19 @@ export class ProgrammesRepository {
           })
           .from(cohortSnapshotRespondents)
           .innerJoin(cohortSnapshots, eq(cohortSnapshots.id, cohortSnapshotRespondents.snapshotId))
-          .where(eq(cohortSnapshots.programmeId, programmeId));
+          .innerJoin(programmes, eq(programmes.id, cohortSnapshots.programmeId))
+          .where(eq(programmes.facilitatorId, facilitatorId));
         for (const { snapshotId, roundId, organisationId, ...r } of kept)
           previous
             .get(snapshotId)!
             .respondents.push({ ...r, key: respondentKey({ roundId, organisationId }) });
       }
-      const figures = plan(current, [...previous.values()]);
+      const own = snapshots.filter((s) => s.programmeId === programmeId);
+      const latest = own.length ? previous.get(own.at(-1)!.id) : undefined;
+      const figures = plan(current, [...previous.values()], latest);
       const [snapshot] = await tx
         .insert(cohortSnapshots)
-        .values({ programmeId, number: snapshots.length + 1, publishedBy: facilitatorId, figures })
+        .values({ programmeId, number: own.length + 1, publishedBy: facilitatorId, figures })
         .returning();
       // One statement over a JSON array rather than thousands of rows of parameters: a national cohort has
       // tens of thousands of respondents.

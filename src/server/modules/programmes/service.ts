@@ -140,8 +140,8 @@ export class ProgrammesService {
    */
   async publishCohort(auth: AuthContext, id: string) {
     await this.owned(auth, id);
-    const snapshot = await this.repo.publishSnapshot(id, auth.userId, (current, previous) => {
-      const changed = changedSince(current, previous.at(-1));
+    const snapshot = await this.repo.publishSnapshot(id, auth.userId, (current, previous, latest) => {
+      const changed = changedSince(current, latest);
       if (changed < PROGRAMME_MINIMUM)
         throw conflict(
           'too_few_changes',

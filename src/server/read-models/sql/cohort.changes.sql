@@ -1,19 +1,24 @@
 -- cohort.changes
--- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001"]
+-- params: ["00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001","00000000-0000-4000-8000-000000000001"]
 with now as (
               select c."roundId" as round_id, c."organisationId" as organisation_id
                 from (select rp.round_id as "roundId", rp.organisation_id as "organisationId", o.type, r.number as round,
-                 (o.created_by is not distinct from $1::uuid
-                   or exists (select 1 from memberships ms where ms.organisation_id = o.id and ms.user_id = $2::uuid)) as known,
+                 exists (
+                 select 1 from collaboration_participants cp join organisations q on q.id = cp.organisation_id
+                  where cp.collaboration_id = r.collaboration_id
+                    and (q.created_by = $1::uuid
+                      or exists (select 1 from memberships ms where ms.organisation_id = q.id and ms.user_id = $2::uuid)
+                      or exists (select 1 from audit_events ae
+                                  where ae.kind = 'member-removed' and ae.organisation_id = q.id and ae.subject_user_id = $3::uuid))) as known,
                  rp.assessment_values as values
             from programme_members m
             join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
             join rounds r on r.id = rp.round_id and r.revealed_at is not null
             join organisations o on o.id = m.organisation_id
-           where m.programme_id = $3 and m.consent_at is not null) c where not c.known),
+           where m.programme_id = $4 and m.consent_at is not null) c where not c.known),
             before as (
               select round_id, organisation_id from cohort_snapshot_respondents
                where not known and snapshot_id = (
-                 select id from cohort_snapshots where programme_id = $4 order by number desc limit 1))
+                 select id from cohort_snapshots where programme_id = $5 order by number desc limit 1))
             select ((select count(*) from (select * from now except select * from before) added)
                   + (select count(*) from (select * from before except select * from now) removed))::int as changed
