@@ -4,8 +4,11 @@ import { PLATFORM_ROLES, type PlatformRole } from '../src/domain/vocabulary.ts';
 import { readConfig } from '../src/server/config.ts';
 import { databaseOptionsFrom, openDatabase } from '../src/server/db/client.ts';
 import { AuthCache } from '../src/server/http/auth-cache.ts';
+import { createLogger } from '../src/server/logger.ts';
 import { AccountsRepository } from '../src/server/modules/accounts/repository.ts';
 import { AccountsService } from '../src/server/modules/accounts/service.ts';
+import { AuditRepository } from '../src/server/modules/audit/repository.ts';
+import { AuditLog } from '../src/server/modules/audit/service.ts';
 import { PlatformRepository } from '../src/server/modules/platform/repository.ts';
 import { PlatformService } from '../src/server/modules/platform/service.ts';
 
@@ -27,7 +30,14 @@ try {
       new AccountsRepository(database.db),
       config.sessionSecret,
       new AuthCache(0),
-      { publicUrl: config.publicUrl },
+      {
+        publicUrl: config.publicUrl,
+        // The link's making is a security event of that account, as when it is e-mailed.
+        audit: new AuditLog(new AuditRepository(database.db), {
+          log: createLogger('warn'),
+          retentionDays: 365,
+        }),
+      },
     );
     const link = await accounts.resetLinkFor(email);
     if (!link) {

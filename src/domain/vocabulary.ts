@@ -72,5 +72,7 @@ export const AUDIT_EVENTS = [
   'organisation-deletion-cancelled',
   'organisation-erased',
   'account-deleted',
+  'password-reset-requested',
+  'password-reset',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENTS)[number];

@@ -3551,7 +3551,9 @@ export interface paths {
             | 'organisation-deletion-requested'
             | 'organisation-deletion-cancelled'
             | 'organisation-erased'
-            | 'account-deleted';
+            | 'account-deleted'
+            | 'password-reset-requested'
+            | 'password-reset';
         };
         header?: never;
         path?: never;
@@ -3612,7 +3614,9 @@ export interface paths {
             | 'organisation-deletion-requested'
             | 'organisation-deletion-cancelled'
             | 'organisation-erased'
-            | 'account-deleted';
+            | 'account-deleted'
+            | 'password-reset-requested'
+            | 'password-reset';
         };
         header?: never;
         path?: never;
@@ -3673,7 +3677,9 @@ export interface paths {
             | 'organisation-deletion-requested'
             | 'organisation-deletion-cancelled'
             | 'organisation-erased'
-            | 'account-deleted';
+            | 'account-deleted'
+            | 'password-reset-requested'
+            | 'password-reset';
         };
         header?: never;
         path?: never;
@@ -4122,7 +4128,9 @@ export interface components {
         | 'organisation-deletion-requested'
         | 'organisation-deletion-cancelled'
         | 'organisation-erased'
-        | 'account-deleted';
+        | 'account-deleted'
+        | 'password-reset-requested'
+        | 'password-reset';
       actor: {
         /** Format: uuid */
         userId: string;

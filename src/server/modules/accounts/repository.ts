@@ -252,13 +252,13 @@ export class AccountsRepository {
       .orderBy(desc(apiTokens.createdAt));
   }
 
-  async revokeToken(userId: string, tokenId: string): Promise<boolean> {
-    const rows = await this.db
+  async revokeToken(userId: string, tokenId: string): Promise<{ prefix: string } | undefined> {
+    const [row] = await this.db
       .update(apiTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    return rows.length > 0;
+      .returning({ prefix: apiTokens.prefix });
+    return row;
   }
 
   /** Stores a single-use link (its token only hashed). */

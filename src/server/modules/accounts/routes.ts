@@ -133,7 +133,7 @@ export function registerAccountRoutes(
       },
     },
     async (request) => {
-      await accounts.resetPassword(request.params.token, request.body.password);
+      await accounts.resetPassword(request.params.token, request.body.password, request.ip);
       return { ok: true as const };
     },
   );
@@ -300,7 +300,14 @@ export function registerAccountRoutes(
     async (request, reply) =>
       reply
         .code(201)
-        .send(await accounts.createToken(requireUser(request), request.body.name, request.body.expiresAt)),
+        .send(
+          await accounts.createToken(
+            requireUser(request),
+            request.body.name,
+            request.body.expiresAt,
+            request.ip,
+          ),
+        ),
   );
 
   app.delete(
@@ -314,7 +321,7 @@ export function registerAccountRoutes(
       },
     },
     async (request) => {
-      await accounts.revokeToken(requireUser(request), request.params.id);
+      await accounts.revokeToken(requireUser(request), request.params.id, request.ip);
       return { ok: true as const };
     },
   );

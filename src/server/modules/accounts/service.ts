@@ -14,7 +14,7 @@ import type { AuthContext } from '../../http/auth-context.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
 import type { Mailer } from '../../mail.ts';
-import type { AuditLog } from '../audit/service.ts';
+import type { AuditEventInput, AuditLog } from '../audit/service.ts';
 import { slug, zipFiles } from '../data-export/service.ts';
 import { toCsv } from '../../../domain/export/csv.ts';
 import type { AuditEvent } from '../../../contracts/audit.ts';
@@ -188,13 +188,26 @@ export class AccountsService {
     if (!user) return accepted;
     const link = await this.createResetLink(user);
     this.mail(user.email, 'mail.passwordReset', { name: user.name, link }, 'password-reset.sent');
+    await this.audit({
+      kind: 'password-reset-requested',
+      subjectUserId: user.id,
+      address,
+      detail: { channel: 'e-mail' },
+    });
     return accepted;
   }
 
   /** A one-time reset link for the account with this address (the admin command); undefined when there is none. */
   async resetLinkFor(email: string): Promise<string | undefined> {
     const user = await this.repo.findUserByEmail(email.trim().toLowerCase());
-    return user ? this.createResetLink(user) : undefined;
+    if (!user) return undefined;
+    const link = await this.createResetLink(user);
+    await this.audit({
+      kind: 'password-reset-requested',
+      subjectUserId: user.id,
+      detail: { channel: 'admin-command' },
+    });
+    return link;
   }
 
   private async createResetLink(user: User): Promise<string> {
@@ -213,7 +226,7 @@ export class AccountsService {
    * Sets the password a reset link was made for and signs the person out everywhere: whoever knew the old
    * password (or held a session) is out. Other reset links of that person stop working too.
    */
-  async resetPassword(token: string, password: string): Promise<void> {
+  async resetPassword(token: string, password: string, address: string): Promise<void> {
     const used = await this.repo.consumeLink(
       'password-reset',
       keyedHash(this.secret, token),
@@ -226,6 +239,12 @@ export class AccountsService {
     await this.repo.closeLinks(userId, 'password-reset', new Date(this.now()));
     await this.repo.deleteOtherSessions(userId, null);
     this.cache.forgetUser(userId);
+    await this.audit({ kind: 'password-reset', subjectUserId: userId, address });
+  }
+
+  /** Records a security event; never a password, token, link or e-mail text (issue 9, point 15). */
+  private async audit(event: AuditEventInput): Promise<void> {
+    await this.options.audit?.record(event);
   }
 
   private get publicUrl(): string {
@@ -285,11 +304,15 @@ export class AccountsService {
     const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
     if (user && ok) await this.repo.markSignInSucceeded(attemptId);
     if (!user || !ok) {
+      // Only failures on an existing account are events (about that account); unknown addresses stay in
+      // sign_in_attempts, so the log holds no addresses of people who have no account.
+      if (user) await this.audit({ kind: 'sign-in-failed', subjectUserId: user.id, address: input.address });
       await this.alertOwner(input.email, input.address);
       throw new AppError(401, 'invalid_credentials', 'That e-mail address and password do not match.', [
         { field: 'password', message: 'does not match this e-mail address' },
       ]);
     }
+    await this.audit({ kind: 'sign-in', userId: user.id, address: input.address });
     return user;
   }
 
@@ -393,6 +416,12 @@ export class AccountsService {
     const ok = await verify(user.passwordHash, body.currentPassword).catch(() => false);
     if (ok) await this.repo.markSignInSucceeded(attemptId);
     if (!ok) {
+      await this.audit({
+        kind: 'sign-in-failed',
+        subjectUserId: user.id,
+        address,
+        detail: { at: 'password-change' },
+      });
       await this.alertOwner(user.email, address);
       throw badRequest('invalid_current_password', 'Your current password is not correct.', [
         { field: 'currentPassword', message: 'is not correct' },
@@ -402,8 +431,14 @@ export class AccountsService {
     // Anyone else signed in with the old password is signed out; this session stays. API tokens go too when
     // the person says so (a token is not tied to the password, but may have leaked with it).
     await this.repo.deleteOtherSessions(user.id, auth.sessionId);
-    if (body.revokeTokens) await this.repo.revokeAllTokens(user.id);
+    const revoked = body.revokeTokens ? await this.repo.revokeAllTokens(user.id) : 0;
     this.cache.forgetUser(user.id);
+    await this.audit({
+      kind: 'password-changed',
+      userId: user.id,
+      address,
+      detail: { tokensRevoked: String(revoked) },
+    });
   }
 
   /**
@@ -422,6 +457,12 @@ export class AccountsService {
     const attemptId = await this.reserveAttempt(user.email, address);
     const ok = await verify(user.passwordHash, password).catch(() => false);
     if (!ok) {
+      await this.audit({
+        kind: 'sign-in-failed',
+        subjectUserId: user.id,
+        address,
+        detail: { at: 'account-deletion' },
+      });
       await this.alertOwner(user.email, address);
       throw badRequest('invalid_password', 'Your password is not correct.', [
         { field: 'password', message: 'is not correct' },
@@ -442,7 +483,7 @@ export class AccountsService {
       );
     // Recorded before the account goes: the event keeps no name or address of the person (its user is set to
     // null with the account), only that an account was deleted, when and from where.
-    await this.options.audit?.record({ kind: 'account-deleted', userId: user.id, address });
+    await this.audit({ kind: 'account-deleted', userId: user.id, address });
     await this.repo.deleteUser(user.id);
     this.cache.forgetUser(user.id);
   }
@@ -483,7 +524,12 @@ export class AccountsService {
     this.cache.forgetUser(auth.userId);
   }
 
-  async createToken(auth: AuthContext, name: string, expiresAt?: string): Promise<CreatedToken> {
+  async createToken(
+    auth: AuthContext,
+    name: string,
+    expiresAt: string | undefined,
+    address: string,
+  ): Promise<CreatedToken> {
     const secret = `${TOKEN_PREFIX}${newSecret()}`;
     const row = await this.repo.createToken({
       userId: auth.userId,
@@ -493,6 +539,12 @@ export class AccountsService {
       organisationId: auth.organisation?.id ?? null,
       expiresAt: expiresAt ? new Date(expiresAt) : null,
     });
+    await this.audit({
+      kind: 'token-created',
+      userId: auth.userId,
+      address,
+      detail: { token: row.prefix, name, ...(expiresAt ? { expiresAt } : {}) },
+    });
     return { token: toApiToken(row), secret };
   }
 
@@ -500,9 +552,16 @@ export class AccountsService {
     return (await this.repo.listTokens(auth.userId)).map(toApiToken);
   }
 
-  async revokeToken(auth: AuthContext, tokenId: string): Promise<void> {
-    if (!(await this.repo.revokeToken(auth.userId, tokenId))) throw notFound('No such token.');
+  async revokeToken(auth: AuthContext, tokenId: string, address: string): Promise<void> {
+    const revoked = await this.repo.revokeToken(auth.userId, tokenId);
+    if (!revoked) throw notFound('No such token.');
     this.cache.forgetUser(auth.userId);
+    await this.audit({
+      kind: 'token-revoked',
+      userId: auth.userId,
+      address,
+      detail: { token: revoked.prefix },
+    });
   }
 
   /**
@@ -590,7 +649,7 @@ export class AccountsService {
         ]),
       ),
     };
-    await this.options.audit?.record({ kind: 'account-exported', userId: user.id, address });
+    await this.audit({ kind: 'account-exported', userId: user.id, address });
     return {
       filename: `impact-wheel-account-${slug(user.name)}-${exportedAt.slice(0, 10)}.zip`,
       zip: zipFiles(files),
