@@ -47,6 +47,12 @@ test('account page: a token with an expiry, my data as a zip, a password change 
     (await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } })).status(),
   ).toBe(401);
   await expect(page.getByText('Je hebt nog geen API-sleutels.')).toBeVisible();
+  // All of it in the person's own security log, newest first.
+  await page.reload();
+  const log = page.getByRole('region', { name: 'Beveiligingslogboek' });
+  await expect(log.getByText('Rosa Rekening heeft het wachtwoord gewijzigd')).toBeVisible();
+  await expect(log.getByText('Rosa Rekening heeft een API-sleutel gemaakt')).toBeVisible();
+  await expectAccessible(page, 'account with its security log');
 });
 
 test('delete my account: the only admin is shown the way out, then the account goes', async ({ page }) => {

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api/client.ts';
 import type { CreatedToken } from '../../contracts/accounts.ts';
 import { PASSWORD_MIN } from '../../contracts/values.ts';
+import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { DownloadWithProgress } from '../components/DownloadWithProgress.tsx';
@@ -12,9 +12,10 @@ import { Field } from '../components/Field.tsx';
 import { useChangePassword } from '../features/account/hooks/useChangePassword.ts';
 import { useCreateToken } from '../features/account/hooks/useCreateToken.ts';
 import { useDeleteAccount } from '../features/account/hooks/useDeleteAccount.ts';
-import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
 import { useRevokeToken } from '../features/account/hooks/useRevokeToken.ts';
+import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
 import { useTokens } from '../features/account/hooks/useTokens.ts';
+import { AuditLogList } from '../features/audit/AuditLogList.tsx';
 import { RequireUser } from './guards.tsx';
 
 export function AccountPage() {
@@ -36,6 +37,11 @@ export function AccountPage() {
               label={t('account.dataDownload')}
               help={t('account.dataHelp')}
             />
+          </section>
+          <section aria-labelledby="my-security-log" className="card">
+            <h2 id="my-security-log">{t('audit.title')}</h2>
+            <p className="hint">{t('audit.helpPerson')}</p>
+            <AuditLogList scope="me" />
           </section>
           <DeleteAccount />
         </div>
