@@ -64,7 +64,7 @@ test('delete my account: the only admin is shown the way out, then the account g
   await expect(page.getByRole('heading', { name: 'Welkom, Wim Weg' })).toBeVisible();
   await app.createOrganisation(
     'Wim Werkt BV',
-    'Sociale onderneming gericht op werk (SROI / leerwerkbedrijf)',
+    'Sociale onderneming gericht op werk (leerwerkbedrijf)',
   );
   await app.nav('Account').click();
 

@@ -43,7 +43,7 @@ test('sign up, create an organisation, edit its profile, invite a colleague who 
   await expectAccessible(page, 'empty dashboard');
   await admin.createOrganisation(
     'Werkpoort Logistiek Test',
-    'Sociale onderneming gericht op werk (SROI / leerwerkbedrijf)',
+    'Sociale onderneming gericht op werk (leerwerkbedrijf)',
   );
   await expectAccessible(page, 'organisation profile');
 

@@ -1,16 +1,16 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { CreateOrganisationBody, Organisation } from '../../contracts/organisations.ts';
 import type { Catalogue } from '../../domain/i18n/translate.ts';
 import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { DownloadWithProgress } from '../components/DownloadWithProgress.tsx';
-import { OrganisationDeletion } from '../features/organisations/OrganisationDeletion.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { useCreateOrganisation } from '../features/organisations/hooks/useCreateOrganisation.ts';
 import { useCurrentOrganisation } from '../features/organisations/hooks/useCurrentOrganisation.ts';
 import { useUpdateOrganisation } from '../features/organisations/hooks/useUpdateOrganisation.ts';
+import { OrganisationDeletion } from '../features/organisations/OrganisationDeletion.tsx';
 import { OrganisationForm } from '../features/organisations/OrganisationForm.tsx';
 import { ProgrammeConsents } from '../features/programmes/ProgrammeConsents.tsx';
 import { RequireUser } from './guards.tsx';
@@ -60,6 +60,8 @@ export function OrganisationPage() {
 function OrganisationProfile() {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  // Set by the "new organisation" page, so the first thing a new admin sees says what happened.
+  const justCreated = Boolean((useLocation().state as { created?: boolean } | null)?.created);
   const org = useCurrentOrganisation();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -95,6 +97,7 @@ function OrganisationProfile() {
           </button>
         )}
       </div>
+      {justCreated && !saved && !editing && <Alert kind="success">{t('organisation.created')}</Alert>}
       {saved && <Alert kind="success">{t('organisation.saved')}</Alert>}
       {update.error && <Alert kind="error">{errorText(update.error)}</Alert>}
       {editing ? (

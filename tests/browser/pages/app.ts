@@ -45,6 +45,7 @@ export class ImpactWheel {
     await this.page.getByLabel('Soort organisatie').selectOption({ label: typeLabel });
     await this.page.getByRole('button', { name: 'Aanmaken' }).click();
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(`Profiel van ${name}`);
+    await expect(this.page.getByText('Organisatie aangemaakt. Jij bent de beheerder.')).toBeVisible();
   }
 
   nav(name: string) {
