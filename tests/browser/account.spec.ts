@@ -62,10 +62,7 @@ test('delete my account: the only admin is shown the way out, then the account g
   await page.goto('/sign-up');
   await app.signUp('Wim Weg', email);
   await expect(page.getByRole('heading', { name: 'Welkom, Wim Weg' })).toBeVisible();
-  await app.createOrganisation(
-    'Wim Werkt BV',
-    'Sociale onderneming gericht op werk (leerwerkbedrijf)',
-  );
+  await app.createOrganisation('Wim Werkt BV', 'Sociale onderneming gericht op werk (leerwerkbedrijf)');
   await app.nav('Account').click();
 
   const password = page.getByLabel('Je wachtwoord, ter bevestiging');

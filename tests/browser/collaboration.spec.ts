@@ -41,10 +41,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await se.useDutch();
   await se.page.goto('/sign-up');
   await se.signUp('Sanne Test', `sanne-${unique()}@example.org`);
-  await se.createOrganisation(
-    'Werkpoort Proef',
-    'Sociale onderneming gericht op werk (leerwerkbedrijf)',
-  );
+  await se.createOrganisation('Werkpoort Proef', 'Sociale onderneming gericht op werk (leerwerkbedrijf)');
   await se.nav('Overzicht').click();
   await expect(se.page.getByRole('heading', { name: 'Nog geen samenwerkingen' })).toBeVisible();
   await se.page.getByRole('link', { name: 'Begin een samenwerking' }).click();

@@ -37,7 +37,9 @@ export function PartnerInvitation({ token, me }: { token: string; me: Me }) {
           {declined ? (
             <Alert kind="info">{t('collab.declined')}</Alert>
           ) : preview.data.status !== 'open' ? (
-            <Alert kind="error">{t('invitation.notOpen', { status: t(`members.status.${preview.data.status}`) })}</Alert>
+            <Alert kind="error">
+              {t('invitation.notOpen', { status: t(`members.status.${preview.data.status}`) })}
+            </Alert>
           ) : !active ? (
             <p>
               <Link to="/organisations/new">{t('dashboard.create')}</Link>
