@@ -98,8 +98,13 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
     .getByLabel('Eens', { exact: true })
     .check();
   await se.page.getByLabel('Integratie: werkprocessen op elkaar afstemmen').check();
+  // Issue 10, point 3: an ambition typed and handed in without "Concept opslaan" is kept.
+  await se.page.getByLabel('Individu', { exact: true }).fill('Twee mensen een vaste baan');
   await se.page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click();
   await expect(se.page.getByText('Ingediend. Jullie kunnen nog wijzigen')).toBeVisible();
+  await se.page.reload();
+  await sanne.tab('Zelfevaluatie').click();
+  await expect(se.page.getByLabel('Individu', { exact: true })).toHaveValue('Twee mensen een vaste baan');
   await expectAccessible(se.page, 'self-assessment');
 
   await co.page.reload();

@@ -76,17 +76,18 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
   );
   const save = useSaveAssessment(id);
   const submit = useSubmitAssessment(id);
-  const saveDraft = () =>
-    save.mutate({
-      answers,
-      ambitions: Object.fromEntries(
-        IMPACT_LEVELS.map((l) => [
-          l,
-          { text: ambitions[l]!.text.trim() || null, priority: ambitions[l]!.priority },
-        ]),
-      ),
-      partnershipAmbition: partnership,
-    });
+  // Everything on screen, for a draft and for handing in alike: submitting must never drop what was typed.
+  const onScreen = () => ({
+    answers,
+    ambitions: Object.fromEntries(
+      IMPACT_LEVELS.map((l) => [
+        l,
+        { text: ambitions[l]!.text.trim() || null, priority: ambitions[l]!.priority },
+      ]),
+    ),
+    partnershipAmbition: partnership,
+  });
+  const saveDraft = () => save.mutate(onScreen());
   const submitted = view.status.find((s) => s.organisationId === us)?.submitted;
   return (
     <form
@@ -203,7 +204,7 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
           <button
             type="button"
             className="button primary"
-            onClick={() => submit.mutate({ answers, partnershipAmbition: partnership })}
+            onClick={() => submit.mutate(onScreen())}
             disabled={submit.isPending}
           >
             {t('collab.submitAssessment')}
