@@ -21,6 +21,11 @@ test('the facilitator opens the cohort chart of the research cohort; an organisa
   await expect(complementary).toContainText('12');
   await expect(page.getByText('n = 12').first()).toBeVisible();
   await expectAccessible(page, 'cohort chart');
+  // Issue 10, point 17: on a phone the table scrolls sideways; its region takes focus, so a keyboard can scroll it.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(page, 'cohort chart on a phone');
+  await expect(page.getByRole('region', { name: 'De cijfers als tabel' })).toHaveAttribute('tabindex', '0');
+  await page.setViewportSize({ width: 1280, height: 900 });
   // Filtered to the regular companies (six of twelve): the other six remain, so it is shown.
   await page.getByLabel('Soort organisatie').selectOption({ label: 'Regulier bedrijf' });
   await expect(page.getByText('n = 6').first()).toBeVisible();

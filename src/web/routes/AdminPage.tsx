@@ -4,6 +4,7 @@ import { PLATFORM_ROLES } from '../../contracts/values.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { AuditLogList } from '../features/audit/AuditLogList.tsx';
 import { useAdminUsers } from '../features/platform/hooks/useAdminUsers.ts';
 import { useTogglePlatformRole } from '../features/platform/hooks/useTogglePlatformRole.ts';
@@ -51,7 +52,7 @@ function Admin() {
       </form>
       {(users.error ?? toggle.error) && <Alert kind="error">{errorText(users.error ?? toggle.error)}</Alert>}
       {users.data && <p className="muted">{t('admin.total', { count: users.data.total })}</p>}
-      <div className="table-wrap">
+      <TableWrap label={t('admin.user')}>
         <table className="table stack">
           <thead>
             <tr>
@@ -85,7 +86,7 @@ function Admin() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <section aria-labelledby="security-log">
         <h2 id="security-log">{t('audit.title')}</h2>
         <p className="hint">{t('audit.help')}</p>

@@ -7,8 +7,8 @@ import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
-import { useSignIn } from '../session/useSignIn.ts';
 import { useRequestPasswordReset, useResetPassword } from '../session/usePasswordReset.ts';
+import { useSignIn } from '../session/useSignIn.ts';
 import { useConfirmSignUp, useSignUp } from '../session/useSignUp.ts';
 
 /** Where to go after signing in: back to an invitation, or the dashboard. Only local paths. */

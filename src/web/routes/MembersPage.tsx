@@ -8,6 +8,7 @@ import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { TableWrap } from '../components/TableWrap.tsx';
 import { AuditLogList } from '../features/audit/AuditLogList.tsx';
 import { useChangeMemberRole } from '../features/organisations/hooks/useChangeMemberRole.ts';
 import { useCreateInvitation } from '../features/organisations/hooks/useCreateInvitation.ts';
@@ -67,7 +68,7 @@ function Members({ me }: { me: Me }) {
     <div>
       <h1>{t('members.title', { name: org.data.name })}</h1>
       {actionError && <Alert kind="error">{errorText(actionError)}</Alert>}
-      <div className="table-wrap">
+      <TableWrap label={t('members.title', { name: org.data.name })}>
         <table className="table stack">
           <thead>
             <tr>
@@ -126,7 +127,7 @@ function Members({ me }: { me: Me }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Cohort } from '../../../contracts/programmes.ts';
 import { assessment } from '../../../domain/instrument/assessment.ts';
+import { TableWrap } from '../../components/TableWrap.tsx';
 
 const SCALE = [1, 2, 3, 4, 5] as const;
 
@@ -48,7 +49,7 @@ export function CohortChart({ cohort }: { cohort: Cohort }) {
           );
         })}
       </div>
-      <div className="table-wrap">
+      <TableWrap label={t('programme.table')}>
         <table className="table">
           <caption className="visually-hidden">{t('programme.cohort')}</caption>
           <thead>
@@ -82,7 +83,7 @@ export function CohortChart({ cohort }: { cohort: Cohort }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { CONTINUUM_POSITIONS } from '../../../../domain/vocabulary.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { useErrorText } from '../../../components/errors.ts';
 import { Field } from '../../../components/Field.tsx';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 import { useAssessment } from '../../assessment/hooks/useAssessment.ts';
 import { useSaveAssessment } from '../../assessment/hooks/useSaveAssessment.ts';
 import { useSubmitAssessment } from '../../assessment/hooks/useSubmitAssessment.ts';
@@ -262,7 +263,7 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
       )}
 
       <h3>{t('collab.results')}</h3>
-      <div className="table-wrap">
+      <TableWrap label={t('collab.results')}>
         <table className="table">
           <thead>
             <tr>
@@ -301,7 +302,7 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h3>{t('collab.byDomain')}</h3>
       <ul>
@@ -316,7 +317,7 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
 
       <h3>{t('collab.ambitionsSideBySide')}</h3>
       {results.ambitionMismatch && <Alert kind="info">{t('collab.ambitionMismatch')}</Alert>}
-      <div className="table-wrap">
+      <TableWrap label={t('collab.ambitionsSideBySide')}>
         <table className="table">
           <thead>
             <tr>
@@ -352,7 +353,7 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

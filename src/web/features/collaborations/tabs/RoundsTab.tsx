@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../../contracts/collaborations.ts';
 import { STAGES } from '../../../../contracts/values.ts';
 import { DOMAIN_IDS } from '../../../../domain/vocabulary.ts';
+import { TableWrap } from '../../../components/TableWrap.tsx';
 import { useCollabWords } from '../labels.ts';
 
 /** The rounds so far with their PDF reports, and how far each stage's ring was in place per round. */
@@ -34,7 +35,7 @@ export function RoundsTab({ workspace }: { workspace: Workspace }) {
       {workspace.timeline.length > 0 && (
         <>
           <h3>{t('collab.timeline')}</h3>
-          <div className="table-wrap">
+          <TableWrap label={t('collab.timeline')}>
             <table className="table timeline">
               <thead>
                 <tr>
@@ -73,7 +74,7 @@ export function RoundsTab({ workspace }: { workspace: Workspace }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
     </div>
