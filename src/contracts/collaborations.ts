@@ -112,6 +112,7 @@ export const ZAction = z
     dueDate: z.string().nullable(),
     done: z.boolean(),
     overdue: z.boolean(),
+    version: z.number().int(),
     createdAt: z.string(),
   })
   .meta({ id: 'Action' });
@@ -202,7 +203,11 @@ export const ZUpdateActionBody = z
     done: z.boolean(),
   })
   .partial()
-  .refine((b) => Object.keys(b).length > 0, 'send at least one field to change');
+  .extend({
+    /** The version you edited; a different current version answers 409 with the current action. */
+    version: zCount,
+  })
+  .refine((b) => Object.keys(b).length > 1, 'send at least one field to change');
 export type UpdateActionBody = z.input<typeof ZUpdateActionBody>;
 export const ZActionList = z.object({ actions: z.array(ZAction) });
 

@@ -280,9 +280,10 @@ const MATRIX: Record<string, Row> = {
     ...inOrganisation(201, 201),
     body: () => ({ topicId: 'risk', text: 'Bellen' }),
   },
+  // Like agreements: the member edits version 1, so the admin's edit of version 1 is an edit conflict.
   'PATCH /collaborations/{id}/actions/{itemId}': {
-    ...inOrganisation(200, 200),
-    body: () => ({ done: true }),
+    ...inOrganisation(200, 409),
+    body: () => ({ done: true, version: 1 }),
   },
   'DELETE /collaborations/{id}/actions/{itemId}': inOrganisation(200, 404),
 };

@@ -480,6 +480,7 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /collaborations/{id}/agreements': () => ({ topicId: 'goals', text: 'Afgesproken' }),
   'PATCH /collaborations/{id}/agreements/{itemId}': () => ({ text: 'Nieuw', version: 1 }),
   'POST /collaborations/{id}/actions': () => ({ topicId: 'risk', text: 'Bellen' }),
+  'PATCH /collaborations/{id}/actions/{itemId}': () => ({ done: true, version: 1 }),
 };
 
 /** Fuzzed as someone the route lets in; everything else by a fresh admin of organisation A. */

@@ -152,7 +152,7 @@ describe('collaborations', () => {
       outsider.patch(`/collaborations/${id}/agreements/${agreement.body.id}`, { text: 'x', version: 1 }),
       outsider.delete(`/collaborations/${id}/agreements/${agreement.body.id}`),
       outsider.post(`/collaborations/${id}/actions`, { topicId: 'ambition', text: 'x' }),
-      outsider.patch(`/collaborations/${id}/actions/${action.body.id}`, { done: true }),
+      outsider.patch(`/collaborations/${id}/actions/${action.body.id}`, { done: true, version: 1 }),
       outsider.delete(`/collaborations/${id}/actions/${action.body.id}`),
       outsider.post(`/collaborations/${id}/archive`),
       outsider.post(`/collaborations/${id}/leave`),
@@ -203,7 +203,10 @@ describe('collaborations', () => {
       'Geen datum',
     ]);
     expect(list.body.actions[0].overdue).toBe(true);
-    const done = await se.patch(`/collaborations/${id}/actions/${overdue.body.id}`, { done: true });
+    const done = await se.patch(`/collaborations/${id}/actions/${overdue.body.id}`, {
+      done: true,
+      version: 1,
+    });
     expect(done.body).toMatchObject({ done: true, overdue: false });
     expect((await se.post(`/collaborations/${id}/actions`, { topicId: 'nope', text: 'x' })).status).toBe(400);
   });
@@ -316,5 +319,34 @@ describe('the round report', () => {
     expect((await outsider.request('GET', `/collaborations/${id}/rounds/1/report.pdf`)).status).toBe(404);
     expect((await se.request('GET', `/collaborations/${id}/rounds/9/report.pdf`)).status).toBe(404);
     expect((await se.request('GET', `/collaborations/${id}/rounds/1/report.pdf?lang=de`)).status).toBe(400);
+  });
+});
+
+describe('editing an action at the same time (issue 10, point 8)', () => {
+  it('answers the second edit of one version with 409 and the current action; nothing is overwritten', async () => {
+    const { client: a } = await signUpWithOrganisation(t.app, 'Actie A');
+    const id = (await a.post('/collaborations', { name: 'Acties', ambition: 'integration' })).body
+      .collaboration.id;
+    const action = (await a.post(`/collaborations/${id}/actions`, { topicId: 'risk', text: 'Bellen' })).body;
+    expect(action.version).toBe(1);
+    const first = await a.patch(`/collaborations/${id}/actions/${action.id}`, { owner: 'Sanne', version: 1 });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const second = await a.patch(`/collaborations/${id}/actions/${action.id}`, {
+      owner: 'Marco',
+      version: 1,
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('edit_conflict');
+    expect(second.body.current).toMatchObject({ owner: 'Sanne', version: 2 });
+    // Forty at once on one version: exactly one wins.
+    const race = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        a.patch(`/collaborations/${id}/actions/${action.id}`, { owner: `Ronde ${i}`, version: 2 }),
+      ),
+    );
+    expect(race.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(race.filter((r) => r.status === 409)).toHaveLength(39);
+    expect((await a.patch(`/collaborations/${id}/actions/${action.id}`, { version: 3 })).status).toBe(400);
   });
 });

@@ -358,7 +358,7 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
       client.patch(`/collaborations/${collaborationId}/agreements/${agreementId}`, { text: 'x', version: 1 }),
       client.delete(`/collaborations/${collaborationId}/agreements/${agreementId}`),
       client.post(`/collaborations/${collaborationId}/actions`, { topicId: 'risk', text: 'x' }),
-      client.patch(`/collaborations/${collaborationId}/actions/${actionId}`, { done: true }),
+      client.patch(`/collaborations/${collaborationId}/actions/${actionId}`, { done: true, version: 1 }),
       client.delete(`/collaborations/${collaborationId}/actions/${actionId}`),
     ];
 
@@ -366,7 +366,7 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
     const crossing = await Promise.all([
       B.client.patch(`/collaborations/${id}/agreements/${otherAgreement.body.id}`, { text: 'x', version: 1 }),
       B.client.delete(`/collaborations/${id}/agreements/${otherAgreement.body.id}`),
-      B.client.patch(`/collaborations/${id}/actions/${otherAction.body.id}`, { done: true }),
+      B.client.patch(`/collaborations/${id}/actions/${otherAction.body.id}`, { done: true, version: 1 }),
       B.client.delete(`/collaborations/${id}/actions/${otherAction.body.id}`),
     ]);
     for (const r of crossing) expect(r.status, JSON.stringify(r.body)).toBe(404);

@@ -2708,7 +2708,7 @@ export interface paths {
     };
     options?: never;
     head?: never;
-    /** Change an action or mark it done */
+    /** Change an action or mark it done; an outdated version answers 409 with the current action */
     patch: {
       parameters: {
         query?: never;
@@ -2726,6 +2726,7 @@ export interface paths {
             owner?: string | null;
             dueDate?: string | null;
             done?: boolean;
+            version: number;
           };
         };
       };
@@ -2743,7 +2744,25 @@ export interface paths {
         401: components['responses']['Error'];
         403: components['responses']['Error'];
         404: components['responses']['Error'];
-        409: components['responses']['Error'];
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  field: string;
+                  message: string;
+                }[];
+              };
+              current?: components['schemas']['Action'];
+            };
+          };
+        };
         429: components['responses']['Error'];
       };
     };
@@ -3907,6 +3926,7 @@ export interface components {
       dueDate: string | null;
       done: boolean;
       overdue: boolean;
+      version: number;
       createdAt: string;
     };
     Workspace: {

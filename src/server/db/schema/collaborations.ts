@@ -168,6 +168,8 @@ export const actions = pgTable(
     owner: text('owner'),
     dueDate: date('due_date', { mode: 'string' }),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /** Raised by every change, so two people editing one action cannot overwrite each other (409). */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

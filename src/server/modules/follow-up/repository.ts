@@ -73,12 +73,28 @@ export class FollowUpRepository {
     return row!;
   }
 
-  async updateAction(collaborationId: string, id: string, values: Partial<typeof actions.$inferInsert>) {
+  /** Updates only when the stored version is the one the editor saw; undefined means someone saved in between. */
+  async updateAction(
+    collaborationId: string,
+    id: string,
+    version: number,
+    values: Partial<typeof actions.$inferInsert>,
+  ) {
     const [row] = await this.db
       .update(actions)
-      .set(values)
-      .where(and(eq(actions.id, id), eq(actions.collaborationId, collaborationId)))
+      .set({ ...values, version: sql`${actions.version} + 1` })
+      .where(
+        and(eq(actions.id, id), eq(actions.collaborationId, collaborationId), eq(actions.version, version)),
+      )
       .returning();
+    return row;
+  }
+
+  async findAction(collaborationId: string, id: string) {
+    const [row] = await this.db
+      .select()
+      .from(actions)
+      .where(and(eq(actions.id, id), eq(actions.collaborationId, collaborationId)));
     return row;
   }
 

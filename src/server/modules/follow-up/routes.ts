@@ -112,10 +112,14 @@ export function registerFollowUpRoutes(app: App, deps: { followUp: FollowUpServi
     {
       schema: {
         tags,
-        summary: 'Change an action or mark it done',
+        summary: 'Change an action or mark it done; an outdated version answers 409 with the current action',
         params: ZItemParams,
         body: ZUpdateActionBody,
-        response: { 200: ZAction, ...errorResponses },
+        response: {
+          200: ZAction,
+          ...errorResponses,
+          409: ZErrorResponse.extend({ current: ZAction.optional() }),
+        },
       },
     },
     async (request) =>

@@ -109,13 +109,18 @@ export class FollowUpService {
 
   async updateAction(actor: OrganisationActor, collaborationId: string, id: string, body: UpdateActionBody) {
     await this.access.write(actor, collaborationId);
-    const { done, ...values } = body;
-    const row = await this.repo.updateAction(collaborationId, id, {
+    const { done, version, ...values } = body;
+    const row = await this.repo.updateAction(collaborationId, id, version, {
       ...values,
       ...(done === undefined ? {} : { doneAt: done ? new Date() : null }),
     });
-    if (!row) throw notFound('No such action.');
-    return toAction(row);
+    if (row) return toAction(row);
+    const current = await this.repo.findAction(collaborationId, id);
+    if (!current) throw notFound('No such action.');
+    // As with agreements: nothing is overwritten; the editor gets the current action.
+    throw new AppError(409, 'edit_conflict', 'Someone else changed this action while you were editing it.', [
+      { field: 'version', message: `the current version is ${current.version}` },
+    ]).withBody({ current: toAction(current) });
   }
 
   async deleteAction(actor: OrganisationActor, collaborationId: string, id: string): Promise<void> {
@@ -153,6 +158,7 @@ function toAction(row: ActionRow): Action {
     dueDate: row.dueDate,
     done: Boolean(row.doneAt),
     overdue: !row.doneAt && Boolean(row.dueDate && row.dueDate < today()),
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -345,31 +345,37 @@ export function ActionList({
   showTopic?: boolean;
 }) {
   const { t, date, topicName } = useCollabWords(workspace);
+  const errorText = useErrorText();
   const toggle = useToggleAction(workspace.collaboration.id);
   if (actions.length === 0) return <p className="muted">{t('collab.noActions')}</p>;
   return (
-    <ul className="list">
-      {actions.map((a) => (
-        <li key={a.id} className={`list-row action${a.done ? ' done' : ''}`}>
-          <label className="radio">
-            <input
-              type="checkbox"
-              checked={a.done}
-              disabled={Boolean(workspace.collaboration.archivedAt)}
-              onChange={(e) => toggle.mutate({ actionId: a.id, done: e.target.checked })}
-            />
-            <span>
-              {a.text}
-              {a.owner ? ` — ${a.owner}` : ''}
-              {showTopic ? ` · ${topicName(a.topicId)}` : ''}
+    <>
+      {toggle.error && <Alert kind="error">{errorText(toggle.error)}</Alert>}
+      <ul className="list">
+        {actions.map((a) => (
+          <li key={a.id} className={`list-row action${a.done ? ' done' : ''}`}>
+            <label className="radio">
+              <input
+                type="checkbox"
+                checked={a.done}
+                disabled={Boolean(workspace.collaboration.archivedAt)}
+                onChange={(e) =>
+                  toggle.mutate({ actionId: a.id, done: e.target.checked, version: a.version })
+                }
+              />
+              <span>
+                {a.text}
+                {a.owner ? ` — ${a.owner}` : ''}
+                {showTopic ? ` · ${topicName(a.topicId)}` : ''}
+              </span>
+            </label>
+            <span className="muted">
+              {a.dueDate && t('collab.due', { date: date(a.dueDate) })}
+              {a.overdue && <strong className="overdue"> · {t('collab.overdue')}</strong>}
             </span>
-          </label>
-          <span className="muted">
-            {a.dueDate && t('collab.due', { date: date(a.dueDate) })}
-            {a.overdue && <strong className="overdue"> · {t('collab.overdue')}</strong>}
-          </span>
-        </li>
-      ))}
-    </ul>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
