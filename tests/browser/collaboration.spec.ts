@@ -137,6 +137,18 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
     'Jullie zien het verschillend bij: Gelijkwaardigheid.',
   );
   await expectAccessible(se.page, 'revealed wheel');
+  // An action on the open topic, ticked done: the tick sends the version on screen (issue 10, point 8).
+  await se.page.getByLabel('Wat gaat er gebeuren?').fill('Gesprek over gelijkwaardigheid plannen');
+  await se.page.getByRole('button', { name: 'Actie toevoegen' }).click();
+  const tick = se.page.getByRole('checkbox', { name: /Gesprek over gelijkwaardigheid plannen/ });
+  // Controlled by the saved state: it shows ticked once the API has taken it.
+  await tick.click();
+  await expect(tick).toBeChecked();
+  await se.page.reload();
+  await sanne.segment('Gelijkwaardigheid').click();
+  await expect(
+    se.page.getByRole('checkbox', { name: /Gesprek over gelijkwaardigheid plannen/ }),
+  ).toBeChecked();
 
   await sanne.tab('Agenda').click();
   const first = se.page.locator('.agenda-item').first();
