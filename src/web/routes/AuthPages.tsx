@@ -7,15 +7,19 @@ import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { pendingInvitation } from '../session/returnTo.ts';
 import { useRequestPasswordReset, useResetPassword } from '../session/usePasswordReset.ts';
 import { useSignIn } from '../session/useSignIn.ts';
 import { useConfirmSignUp, useSignUp } from '../session/useSignUp.ts';
 
-/** Where to go after signing in: back to an invitation, or the dashboard. Only local paths. */
+/**
+ * Where to go after signing in: where the link says, else back to an invitation opened earlier (a sign-up
+ * from the header carries no link), else the dashboard. Only local paths.
+ */
 function useNext(): string {
   const [params] = useSearchParams();
   const next = params.get('next') ?? '';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+  return next.startsWith('/') && !next.startsWith('//') ? next : (pendingInvitation() ?? '/dashboard');
 }
 
 export function SignUpPage() {

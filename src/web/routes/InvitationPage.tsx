@@ -1,9 +1,11 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { useAcceptInvitation } from '../features/organisations/hooks/useAcceptInvitation.ts';
 import { useInvitationPreview } from '../features/organisations/hooks/useInvitationPreview.ts';
+import { forgetInvitation, rememberInvitation } from '../session/returnTo.ts';
 import { useMe } from '../session/useMe.ts';
 
 export function InvitationPage() {
@@ -13,7 +15,14 @@ export function InvitationPage() {
   const me = useMe();
   const navigate = useNavigate();
   const preview = useInvitationPreview(token);
-  const accept = useAcceptInvitation(token, { onSuccess: () => navigate('/organisation') });
+  const accept = useAcceptInvitation(token, {
+    onSuccess: () => {
+      forgetInvitation();
+      void navigate('/organisation');
+    },
+  });
+  // Remembered, so signing up from the header, or in another tab, leads back here.
+  useEffect(() => rememberInvitation(`/invitations/${token}`), [token]);
   const here = `/invitations/${token}`;
   return (
     <div className="narrow">

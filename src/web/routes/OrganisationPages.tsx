@@ -13,6 +13,7 @@ import { useUpdateOrganisation } from '../features/organisations/hooks/useUpdate
 import { OrganisationDeletion } from '../features/organisations/OrganisationDeletion.tsx';
 import { OrganisationForm } from '../features/organisations/OrganisationForm.tsx';
 import { ProgrammeConsents } from '../features/programmes/ProgrammeConsents.tsx';
+import { pendingInvitation } from '../session/returnTo.ts';
 import { RequireUser } from './guards.tsx';
 
 export function NewOrganisationPage() {
@@ -20,7 +21,8 @@ export function NewOrganisationPage() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const create = useCreateOrganisation({
-    onSuccess: () => navigate('/organisation', { state: { created: true } }),
+    // Made to answer an invitation: straight back to it.
+    onSuccess: () => navigate(pendingInvitation() ?? '/organisation', { state: { created: true } }),
   });
   return (
     <RequireUser>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/accounts.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useErrorText } from '../../components/errors.ts';
+import { forgetInvitation, rememberInvitation } from '../../session/returnTo.ts';
 import { useAcceptPartnerInvitation } from './hooks/useAcceptPartnerInvitation.ts';
 import { useDeclinePartnerInvitation } from './hooks/useDeclinePartnerInvitation.ts';
 import { usePartnerInvitation } from './hooks/usePartnerInvitation.ts';
@@ -16,10 +17,20 @@ export function PartnerInvitation({ token, me }: { token: string; me: Me }) {
   const preview = usePartnerInvitation(token);
   const [declined, setDeclined] = useState(false);
   const accept = useAcceptPartnerInvitation(token, {
-    onSuccess: (r) => navigate(`/collaborations/${r.collaborationId}`),
+    onSuccess: (r) => {
+      forgetInvitation();
+      void navigate(`/collaborations/${r.collaborationId}`);
+    },
   });
-  const decline = useDeclinePartnerInvitation(token, { onSuccess: () => setDeclined(true) });
+  const decline = useDeclinePartnerInvitation(token, {
+    onSuccess: () => {
+      forgetInvitation();
+      setDeclined(true);
+    },
+  });
   const here = `/partner-invitations/${token}`;
+  // Remembered, so creating an organisation (or signing up again) leads back here.
+  useEffect(() => rememberInvitation(here), [here]);
   const active = me.memberships.find((m) => m.organisationId === me.activeOrganisationId);
   return (
     <div className="narrow">
