@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { type AppOptions, buildApp } from '../../src/server/app.ts';
-import { type Database, openDatabase } from '../../src/server/db/client.ts';
+import type { Database } from '../../src/server/db/client.ts';
 import { createLogger } from '../../src/server/logger.ts';
-import { captureMail, UNLIMITED_SIGN_UPS } from './harness.ts';
+import { captureMail, freshDatabase, UNLIMITED_SIGN_UPS } from './harness.ts';
 
 export type AccountsApp = {
   app: FastifyInstance;
@@ -20,27 +18,7 @@ export type AccountsApp = {
 export async function startAccountsApp(
   options: Pick<AppOptions, 'trustProxy' | 'signIn'> = {},
 ): Promise<AccountsApp> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  let database: Database;
-  let drop = async () => undefined as void;
-  if (!serverUrl) {
-    database = await openDatabase({ kind: 'pglite-memory' });
-  } else {
-    const name = `iw_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
-    drop = async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
-  }
+  const { database, drop } = await freshDatabase();
   const mail: AccountsApp['mail'] = [];
   const { app } = await buildApp({
     database,

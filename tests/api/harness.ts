@@ -30,7 +30,11 @@ export const UNLIMITED_SIGN_UPS = {
  * A fresh database for one test file: in-memory PGlite by default; with TEST_DATABASE_URL (set by
  * `npm test` for the PostgreSQL run) a new database on that server, dropped afterwards.
  */
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
+export async function freshDatabase(): Promise<{
+  database: Database;
+  drop: () => Promise<void>;
+  url?: string;
+}> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ kind: 'pglite-memory' });
@@ -114,16 +118,23 @@ export async function startTestApp(options: { withMailer?: boolean } = {}): Prom
  * Several app servers on one fresh PostgreSQL database, as behind a load balancer: each with its own pool and
  * its own session cache. Needs TEST_DATABASE_URL (PGlite is one process by design).
  */
-export async function startTestServers(
-  count: number,
-): Promise<{ apps: FastifyInstance[]; database: Database; close: () => Promise<void> }> {
+export async function startTestServers(count: number): Promise<{
+  apps: FastifyInstance[];
+  database: Database;
+  /** The database's address, for a connection of a test's own. */
+  url: string;
+  /** Runs the first server's erasure job as if it were `now`. */
+  eraseDue: (now: Date) => Promise<number>;
+  close: () => Promise<void>;
+}> {
   const { database, drop, url } = await freshDatabase();
   if (!url) throw new Error('Several app servers need PostgreSQL: set TEST_DATABASE_URL.');
   const databases = [database];
   for (let i = 1; i < count; i++) databases.push(await openDatabase({ kind: 'postgres', url, poolSize: 5 }));
   const apps: FastifyInstance[] = [];
+  const erasures: ((now: Date) => Promise<number>)[] = [];
   for (const db of databases) {
-    const { app } = await buildApp({
+    const { app, services } = await buildApp({
       database: db,
       logger: createLogger('warn'),
       sessionSecret: 'test-secret-0123456789abcdef',
@@ -131,10 +142,13 @@ export async function startTestServers(
     });
     await app.ready();
     apps.push(app);
+    erasures.push((now: Date) => services.erasure.eraseDue(now));
   }
   return {
     apps,
     database,
+    url,
+    eraseDue: (now) => erasures[0]!(now),
     close: async () => {
       for (const app of apps) await app.close();
       for (const db of databases) await db.close();
@@ -228,4 +242,17 @@ export async function addMember(app: FastifyInstance, admin: Client, role: 'admi
 /** The text of a PDF, through poppler's pdftotext (installed by `npm test`). */
 export function pdfText(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+}
+
+/** The same browser or script (cookie, CSRF token, bearer token, address) talking to another app server. */
+export function through(app: FastifyInstance, client: Client): Client {
+  const other = new Client(app);
+  Object.assign(other, {
+    cookie: client.cookie,
+    csrf: client.csrf,
+    bearer: client.bearer,
+    userId: client.userId,
+    address: client.address,
+  });
+  return other;
 }

@@ -1,13 +1,9 @@
 // Hostile members against the cross-server session cache (decision 0005, issue 9 point 16): two app servers on
 // one PostgreSQL database, each with its own five-second cache. PostgreSQL only, gated like two-servers.test.ts.
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { type Database, openDatabase } from '../../src/server/db/client.ts';
-import { createLogger } from '../../src/server/logger.ts';
-import { addMember, Client, signUp, signUpWithOrganisation } from './harness.ts';
+import { addMember, Client, signUp, signUpWithOrganisation, startTestServers, through } from './harness.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const DAY = 86_400_000;
@@ -15,62 +11,19 @@ const DAY = 86_400_000;
 let one: FastifyInstance;
 let two: FastifyInstance;
 let eraseDue: (now: Date) => Promise<number>;
+let servers: Awaited<ReturnType<typeof startTestServers>> | undefined;
 let url: string;
-const databases: Database[] = [];
-let drop: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
   if (!onPostgres) return;
-  const server = process.env.TEST_DATABASE_URL!;
-  const name = `iw_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  drop = async () => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.end();
-  };
-  const apps: FastifyInstance[] = [];
-  for (let i = 0; i < 2; i++) {
-    const database = await openDatabase({ kind: 'postgres', url, poolSize: 5 });
-    databases.push(database);
-    const { app, services } = await buildApp({
-      database,
-      logger: createLogger('warn'),
-      sessionSecret: 'test-secret-0123456789abcdef',
-      publicUrl: 'http://localhost:3000',
-    });
-    await app.ready();
-    apps.push(app);
-    if (i === 0) eraseDue = (now) => services.erasure.eraseDue(now);
-  }
-  [one, two] = apps as [FastifyInstance, FastifyInstance];
+  servers = await startTestServers(2);
+  [one, two] = servers.apps as [FastifyInstance, FastifyInstance];
+  eraseDue = servers.eraseDue;
+  url = servers.url;
 });
 afterAll(async () => {
-  await one?.close();
-  await two?.close();
-  for (const db of databases) await db.close();
-  await drop();
+  await servers?.close();
 });
-
-/** The same browser or script, talking to the other server. */
-function through(app: FastifyInstance, client: Client): Client {
-  const other = new Client(app);
-  Object.assign(other, {
-    cookie: client.cookie,
-    csrf: client.csrf,
-    bearer: client.bearer,
-    userId: client.userId,
-    address: client.address,
-  });
-  return other;
-}
 
 describe.runIf(onPostgres)(
   'the session cache on two servers against hostile members (PostgreSQL run)',

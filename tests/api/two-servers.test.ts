@@ -12,6 +12,7 @@ import {
   signUp,
   signUpWithOrganisation,
   startTestServers,
+  through,
   uniqueEmail,
 } from './harness.ts';
 
@@ -28,18 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await servers?.close();
 });
-
-/** The same browser, talking to the other server. */
-function through(app: FastifyInstance, client: Client): Client {
-  const other = new Client(app);
-  Object.assign(other, {
-    cookie: client.cookie,
-    csrf: client.csrf,
-    userId: client.userId,
-    address: client.address,
-  });
-  return other;
-}
 
 describe.runIf(onPostgres)('two app servers on one PostgreSQL database (PostgreSQL run)', () => {
   it('a sign-out on one server ends the session on the other at once, every time', async () => {

@@ -15,7 +15,7 @@ import { useDeleteAccount } from '../features/account/hooks/useDeleteAccount.ts'
 import { useRevokeToken } from '../features/account/hooks/useRevokeToken.ts';
 import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
 import { useTokens } from '../features/account/hooks/useTokens.ts';
-import { AuditLogList } from '../features/audit/AuditLogList.tsx';
+import { AuditLogSection } from '../features/audit/AuditLogList.tsx';
 import { RequireUser } from './guards.tsx';
 
 export function AccountPage() {
@@ -38,11 +38,7 @@ export function AccountPage() {
               help={t('account.dataHelp')}
             />
           </section>
-          <section aria-labelledby="my-security-log" className="card">
-            <h2 id="my-security-log">{t('audit.title')}</h2>
-            <p className="hint">{t('audit.helpPerson')}</p>
-            <AuditLogList scope="me" />
-          </section>
+          <AuditLogSection scope="me" help={t('audit.helpPerson')} card />
           <DeleteAccount />
         </div>
       )}

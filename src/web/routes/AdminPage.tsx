@@ -5,7 +5,7 @@ import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
-import { AuditLogList } from '../features/audit/AuditLogList.tsx';
+import { AuditLogSection } from '../features/audit/AuditLogList.tsx';
 import { useAdminUsers } from '../features/platform/hooks/useAdminUsers.ts';
 import { useTogglePlatformRole } from '../features/platform/hooks/useTogglePlatformRole.ts';
 import { RequireUser } from './guards.tsx';
@@ -87,11 +87,7 @@ function Admin() {
           </tbody>
         </table>
       </TableWrap>
-      <section aria-labelledby="security-log">
-        <h2 id="security-log">{t('audit.title')}</h2>
-        <p className="hint">{t('audit.help')}</p>
-        <AuditLogList scope="platform" />
-      </section>
+      <AuditLogSection scope="platform" help={t('audit.help')} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
-import { AuditLogList } from '../features/audit/AuditLogList.tsx';
+import { AuditLogSection } from '../features/audit/AuditLogList.tsx';
 import { useChangeMemberRole } from '../features/organisations/hooks/useChangeMemberRole.ts';
 import { useCreateInvitation } from '../features/organisations/hooks/useCreateInvitation.ts';
 import { useCurrentOrganisation } from '../features/organisations/hooks/useCurrentOrganisation.ts';
@@ -211,11 +211,7 @@ function Members({ me }: { me: Me }) {
               ))}
             </ul>
           </section>
-          <section aria-labelledby="security-log">
-            <h2 id="security-log">{t('audit.title')}</h2>
-            <p className="hint">{t('audit.help')}</p>
-            <AuditLogList scope="organisation" />
-          </section>
+          <AuditLogSection scope="organisation" help={t('audit.help')} />
         </>
       ) : (
         <p className="muted">{t('members.onlyAdmins')}</p>

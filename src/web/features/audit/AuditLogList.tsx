@@ -47,3 +47,23 @@ export function AuditLogList({ scope }: { scope: AuditScope }) {
     </>
   );
 }
+
+/** The security log as a section of a page, with its heading and what it holds. */
+export function AuditLogSection({
+  scope,
+  help,
+  card = false,
+}: {
+  scope: AuditScope;
+  help: string;
+  card?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`security-log-${scope}`} className={card ? 'card' : undefined}>
+      <h2 id={`security-log-${scope}`}>{t('audit.title')}</h2>
+      <p className="hint">{help}</p>
+      <AuditLogList scope={scope} />
+    </section>
+  );
+}
