@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { refreshAssessmentValues } from '../../db/assessment-values.ts';
 import type { Db } from '../../db/client.ts';
+import { holdOrganisation } from '../../db/organisation-hold.ts';
 import { assessmentAnswers, impactAmbitions, roundParticipation } from '../../db/schema/index.ts';
 
 export type AssessmentAnswerRow = typeof assessmentAnswers.$inferSelect;
@@ -47,7 +48,7 @@ export class AssessmentRepository {
       .where(eq(roundParticipation.roundId, roundId));
   }
 
-  /** Saves a draft in one transaction, so a half-saved form never shows. */
+  /** Saves a draft in one transaction, so a half-saved form never shows; false when the organisation is erased. */
   async save(
     roundId: string,
     organisationId: string,
@@ -60,8 +61,9 @@ export class AssessmentRepository {
       }[];
       partnershipAmbition?: 'transaction' | 'integration' | 'transformation' | null;
     },
-  ): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  ): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (!(await holdOrganisation(tx, organisationId))) return false;
       if (draft.answers.length) {
         await tx
           .insert(assessmentAnswers)
@@ -90,16 +92,22 @@ export class AssessmentRepository {
             set: { partnershipAmbition: draft.partnershipAmbition },
           });
       }
+      return true;
     });
   }
 
-  async submit(roundId: string, organisationId: string): Promise<void> {
-    await this.db
-      .insert(roundParticipation)
-      .values({ roundId, organisationId, assessmentSubmittedAt: new Date() })
-      .onConflictDoUpdate({
-        target: [roundParticipation.roundId, roundParticipation.organisationId],
-        set: { assessmentSubmittedAt: new Date() },
-      });
+  /** False when the organisation is erased. */
+  async submit(roundId: string, organisationId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      if (!(await holdOrganisation(tx, organisationId))) return false;
+      await tx
+        .insert(roundParticipation)
+        .values({ roundId, organisationId, assessmentSubmittedAt: new Date() })
+        .onConflictDoUpdate({
+          target: [roundParticipation.roundId, roundParticipation.organisationId],
+          set: { assessmentSubmittedAt: new Date() },
+        });
+      return true;
+    });
   }
 }

@@ -154,7 +154,7 @@ export class AssessmentService {
         })),
       );
     }
-    await this.repo.save(round.id, actor.organisation.id, {
+    const saved = await this.repo.save(round.id, actor.organisation.id, {
       answers: Object.entries(body.answers ?? {}).map(([itemId, value]) => ({
         itemId,
         value: value ?? null,
@@ -166,12 +166,13 @@ export class AssessmentService {
       })),
       partnershipAmbition: body.partnershipAmbition,
     });
+    if (!saved) throw notFound('No such collaboration.');
     return this.view(actor, collaborationId);
   }
 
   async submit(actor: OrganisationActor, collaborationId: string): Promise<AssessmentView> {
     const round = await this.openRound(actor, collaborationId);
-    await this.repo.submit(round.id, actor.organisation.id);
+    if (!(await this.repo.submit(round.id, actor.organisation.id))) throw notFound('No such collaboration.');
     return this.view(actor, collaborationId);
   }
 

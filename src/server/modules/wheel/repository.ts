@@ -74,11 +74,8 @@ export class WheelRepository {
   }
 
   /** Runs work with the round row locked, so submissions and reveals of one round happen one at a time. */
-  async withLockedRound<T>(roundId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
-      await this.lockRound(tx, roundId);
-      return work(tx);
-    });
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
   }
 
   async lockRound(tx: Tx, roundId: string): Promise<void> {

@@ -9,6 +9,7 @@ import type { Locale } from '../../../domain/instrument/types.ts';
 import { isTopicId } from '../../../domain/instrument/wheel.ts';
 import { placeStage, proposeAgenda, timelinePoint } from '../../../domain/wheel/index.ts';
 import type { Tx } from '../../db/client.ts';
+import { holdOrganisation } from '../../db/organisation-hold.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import type { CollaborationAccess } from '../collaborations/access.ts';
@@ -205,7 +206,7 @@ export class WheelService {
     if (!isTopicId(topicId)) throw notFound('No such topic in the wheel.');
     await this.access.write(actor, collaborationId);
     const current = await this.repo.currentRound(collaborationId);
-    return this.repo.withLockedRound(current.id, async (tx) => {
+    return this.writeRound(actor, current.id, async (tx) => {
       const { round, participation } = await this.repo.roundState(tx, current.id, actor.organisation.id);
       if (round?.revealedAt)
         throw conflict('round_revealed', 'This round has been revealed; start a new round to answer again.');
@@ -226,7 +227,7 @@ export class WheelService {
   async submit(actor: OrganisationActor, collaborationId: string): Promise<{ revealed: boolean }> {
     await this.access.write(actor, collaborationId);
     const current = await this.repo.currentRound(collaborationId);
-    return this.repo.withLockedRound(current.id, async (tx) => {
+    return this.writeRound(actor, current.id, async (tx) => {
       const { round, participation } = await this.repo.roundState(tx, current.id, actor.organisation.id);
       if (round?.revealedAt) throw conflict('round_revealed', 'This round has already been revealed.');
       if (participation?.submittedAt) return { revealed: false };
@@ -241,7 +242,7 @@ export class WheelService {
   ): Promise<{ revealed: boolean }> {
     await this.access.write(actor, collaborationId);
     const current = await this.repo.currentRound(collaborationId);
-    return this.repo.withLockedRound(current.id, async (tx) => {
+    return this.writeRound(actor, current.id, async (tx) => {
       const { round } = await this.repo.roundState(tx, current.id, actor.organisation.id);
       if (round?.revealedAt) throw conflict('round_revealed', 'This round has already been revealed.');
       await this.repo.markParticipation(tx, current.id, actor.organisation.id, { earlyRevealAt: new Date() });
@@ -259,6 +260,15 @@ export class WheelService {
       );
     }
     await this.repo.openRound(collaborationId, current.number + 1);
+  }
+
+  /** The acting organisation's writes to a round: one at a time, and never after its erasure. */
+  private writeRound<T>(actor: OrganisationActor, roundId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.repo.transaction(async (tx) => {
+      if (!(await holdOrganisation(tx, actor.organisation.id))) throw notFound('No such collaboration.');
+      await this.repo.lockRound(tx, roundId);
+      return work(tx);
+    });
   }
 
   /** A round's ratings as the reader may see them: their own before the reveal, the revealed ones after. */
