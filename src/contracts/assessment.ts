@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTINUUM_POSITIONS, IMPACT_LEVELS } from '../domain/vocabulary.ts';
+import { CONTINUUM_POSITIONS, IMPACT_LEVELS, REVEAL_REASONS } from '../domain/vocabulary.ts';
 import { ZAmbition } from './collaborations.ts';
 import { zId, zText } from './common.ts';
 export const ZImpactLevel = z.enum(IMPACT_LEVELS);
@@ -32,11 +32,16 @@ export type ContinuumPlacementDto = z.infer<typeof ZPlacement>;
 
 export const ZAssessmentView = z
   .object({
-    round: z.object({ number: z.number().int(), revealedAt: z.string().nullable() }),
+    /** The self-assessment of a round is revealed on its own (RULES.md), apart from the round's wheel. */
+    round: z.object({
+      number: z.number().int(),
+      revealedAt: z.string().nullable(),
+      revealReason: z.enum(REVEAL_REASONS).nullable(),
+    }),
     rounds: z.array(z.object({ number: z.number().int(), revealed: z.boolean() })),
-    /** Per organisation only whether it submitted; nothing about its answers before the reveal. */
-    status: z.array(z.object({ organisationId: zId, submitted: z.boolean() })),
-    /** Yours always; partners' once the round is revealed. */
+    /** Per taking-part organisation only whether it submitted or chose early reveal; nothing of its answers. */
+    status: z.array(z.object({ organisationId: zId, submitted: z.boolean(), earlyReveal: z.boolean() })),
+    /** Yours always; partners' once the self-assessment is revealed, of those that took part in the reveal. */
     answers: z.array(z.object({ organisationId: zId, itemId: z.string(), value: zLikert })),
     ambitions: z.array(
       z.object({

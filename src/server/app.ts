@@ -15,8 +15,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { TrustProxy } from './config.ts';
-import type { Database } from './db/client.ts';
 import { AuthBroadcast } from './db/auth-broadcast.ts';
+import type { Database } from './db/client.ts';
 import { AuthCache } from './http/auth-cache.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { safeEqual } from './http/secrets.ts';
@@ -29,21 +29,21 @@ import { type AccountsOptions, AccountsService } from './modules/accounts/servic
 import { AssessmentRepository } from './modules/assessment/repository.ts';
 import { registerAssessmentRoutes } from './modules/assessment/routes.ts';
 import { AssessmentService } from './modules/assessment/service.ts';
+import { AuditRepository } from './modules/audit/repository.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { AuditLog } from './modules/audit/service.ts';
 import { CollaborationAccess } from './modules/collaborations/access.ts';
 import { CollaborationsRepository } from './modules/collaborations/repository.ts';
 import { registerCollaborationRoutes } from './modules/collaborations/routes.ts';
 import { CollaborationsService } from './modules/collaborations/service.ts';
+import { registerDataExportRoutes } from './modules/data-export/routes.ts';
+import { DataExportService } from './modules/data-export/service.ts';
+import { ErasureRepository } from './modules/erasure/repository.ts';
+import { ErasureService } from './modules/erasure/service.ts';
 import { FollowUpRepository } from './modules/follow-up/repository.ts';
 import { registerFollowUpRoutes } from './modules/follow-up/routes.ts';
 import { FollowUpService } from './modules/follow-up/service.ts';
 import { OrganisationsRepository } from './modules/organisations/repository.ts';
-import { registerAuditRoutes } from './modules/audit/routes.ts';
-import { AuditRepository } from './modules/audit/repository.ts';
-import { AuditLog } from './modules/audit/service.ts';
-import { registerDataExportRoutes } from './modules/data-export/routes.ts';
-import { ErasureRepository } from './modules/erasure/repository.ts';
-import { ErasureService } from './modules/erasure/service.ts';
-import { DataExportService } from './modules/data-export/service.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
 import { OrganisationsService } from './modules/organisations/service.ts';
 import { PlatformRepository } from './modules/platform/repository.ts';
@@ -224,7 +224,9 @@ export async function buildApp(options: AppOptions) {
   const assessmentService = new AssessmentService(
     new AssessmentRepository(options.database.db),
     wheelService,
+    access,
   );
+  collaborationsService.onLifecycle(assessmentService.lifecycle());
   const programmesService = new ProgrammesService(new ProgrammesRepository(options.database.db), {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,

@@ -68,17 +68,18 @@ describe('the self-assessment', () => {
     expect(before.body.partnershipAmbitions).toEqual([{ organisationId: seOrg, ambition: 'integration' }]);
     expect(before.body.status).toEqual(
       expect.arrayContaining([
-        { organisationId: coOrg, submitted: true },
-        { organisationId: seOrg, submitted: false },
+        { organisationId: coOrg, submitted: true, earlyReveal: false },
+        { organisationId: seOrg, submitted: false, earlyReveal: false },
       ]),
     );
     expect(before.body.results).toBeNull();
     expect(JSON.stringify(before.body)).not.toContain('Inclusiever');
     expect(JSON.stringify((await se.get(`/collaborations/${c}`)).body)).not.toContain('Inclusiever');
 
-    // The reveal of the round reveals the self-assessment too.
-    await se.post(`/collaborations/${c}/submit`);
-    await co.post(`/collaborations/${c}/submit`);
+    // The self-assessment reveals on its own once both submitted; the wheel round is untouched.
+    const submitted = await se.post(`/collaborations/${c}/assessment/submit`);
+    expect(submitted.body.round).toMatchObject({ number: 1, revealReason: 'all-submitted' });
+    expect((await se.get(`/collaborations/${c}/rounds/1`)).body.revealedAt).toBeNull();
     const after = await se.get(`/collaborations/${c}/assessment`);
     expect(after.body.editable).toBe(false);
     expect(after.body.answers).toHaveLength(11);
@@ -107,6 +108,55 @@ describe('the self-assessment', () => {
     expect(
       (await se.put(`/collaborations/${c}/assessment`, { answers: { [id('synergy')]: 5 } })).status,
     ).toBe(409);
+  });
+
+  // Issue 10, point 2: the self-assessment has its own life, before, during or after the wheel conversation.
+  it('can be answered, submitted and revealed after the wheel round was revealed', async () => {
+    const { collaborationId: c, se, co, seOrg, coOrg } = await partnership();
+    await se.post(`/collaborations/${c}/submit`);
+    expect((await co.post(`/collaborations/${c}/submit`)).body.revealed).toBe(true);
+    const open = (await se.get(`/collaborations/${c}/assessment`)).body;
+    expect(open).toMatchObject({ editable: true, results: null, round: { revealedAt: null } });
+    expect(
+      (await se.put(`/collaborations/${c}/assessment`, { answers: { [id('synergy')]: 5 } })).status,
+    ).toBe(200);
+    await co.put(`/collaborations/${c}/assessment`, { answers: { [id('synergy')]: 2 } });
+    const one = await se.post(`/collaborations/${c}/assessment/submit`);
+    expect(one.body.round.revealedAt).toBeNull();
+    expect(one.body.answers.map((a: { organisationId: string }) => a.organisationId)).toEqual([seOrg]);
+    // The mixed case: one submitted, the other chose to look together now without submitting.
+    const both = await co.post(`/collaborations/${c}/assessment/reveal-early`);
+    expect(both.body.round).toMatchObject({ revealReason: 'early' });
+    expect(both.body.round.revealedAt).not.toBeNull();
+    expect(both.body.status).toEqual(
+      expect.arrayContaining([
+        { organisationId: seOrg, submitted: true, earlyReveal: false },
+        { organisationId: coOrg, submitted: false, earlyReveal: true },
+      ]),
+    );
+    expect(both.body.answers).toHaveLength(2);
+    expect(both.body.results.continuum.byOrganisation).toHaveLength(2);
+    expect(
+      (await co.put(`/collaborations/${c}/assessment`, { answers: { [id('synergy')]: 3 } })).status,
+    ).toBe(409);
+  });
+
+  // Issue 10, point 1, for the self-assessment: one organisation alone never reveals, nor does early reveal alone.
+  it('is not revealed by one organisation alone, nor by early reveal without a submission', async () => {
+    const solo = await signUpWithOrganisation(t.app, 'Alleen');
+    const c = (await solo.client.post('/collaborations', { name: 'Solo', ambition: 'transaction' })).body
+      .collaboration.id;
+    const alone = await solo.client.post(`/collaborations/${c}/assessment/submit`);
+    expect(alone.status).toBe(200);
+    expect(alone.body.round.revealedAt).toBeNull();
+    expect(alone.body.editable).toBe(true);
+
+    const { collaborationId: d, se, co } = await partnership();
+    await se.post(`/collaborations/${d}/assessment/reveal-early`);
+    const early = await co.post(`/collaborations/${d}/assessment/reveal-early`);
+    expect(early.body.round.revealedAt).toBeNull();
+    expect(early.body.answers).toEqual([]);
+    expect((await co.post(`/collaborations/${d}/assessment/submit`)).body.round.revealReason).toBe('early');
   });
 
   it('names unknown statements and out-of-range answers, and keeps what was saved', async () => {

@@ -276,6 +276,7 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ partnershipAmbition: 'integration' }),
   },
   'POST /collaborations/{id}/assessment/submit': inOrganisation(200, 200),
+  'POST /collaborations/{id}/assessment/reveal-early': inOrganisation(200, 200),
   'POST /collaborations/{id}/actions': {
     ...inOrganisation(201, 201),
     body: () => ({ topicId: 'risk', text: 'Bellen' }),
@@ -391,6 +392,7 @@ async function fixture(): Promise<Fixture> {
       'PUT /organisation/programmes/{id}/consent': programme,
       'PUT /collaborations/{id}/assessment': collab,
       'POST /collaborations/{id}/assessment/submit': collab,
+      'POST /collaborations/{id}/assessment/reveal-early': collab,
       'POST /collaborations/{id}/actions': collab,
       'PATCH /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },
       'DELETE /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wheel } from '../../src/domain/instrument/wheel.ts';
 import {
   addMember,
+  addWitness,
   type Client,
   pdfText,
   signUpWithOrganisation,
@@ -115,15 +116,35 @@ describe('collaborations', () => {
     expect(Object.keys(round.status[0]).sort()).toEqual(['earlyReveal', 'organisationId', 'submitted']);
   });
 
-  it('reveals early only when all partners agree', async () => {
+  it('reveals early only when all partners agree and at least one submitted (RULES.md)', async () => {
     const { id, se, co } = await partnership();
     await se.put(`/collaborations/${id}/answers/ambition`, { rating: 4, answer: null });
+    await co.put(`/collaborations/${id}/answers/trust`, { rating: 2, answer: null });
     expect((await se.post(`/collaborations/${id}/reveal-early`)).body.revealed).toBe(false);
-    expect((await co.get(`/collaborations/${id}`)).body.currentRound.answers).toEqual([]);
-    expect((await co.post(`/collaborations/${id}/reveal-early`)).body.revealed).toBe(true);
-    const revealed = await co.get(`/collaborations/${id}`);
+    // Only its own answer (trust), not the partner's.
+    const own = (await co.get(`/collaborations/${id}`)).body.currentRound.answers;
+    expect(own.map((a: { topicId: string }) => a.topicId)).toEqual(['trust']);
+    // Both chose to look together, nobody submitted: still nothing to compare.
+    expect((await co.post(`/collaborations/${id}/reveal-early`)).body.revealed).toBe(false);
+    expect((await co.get(`/collaborations/${id}`)).body.currentRound.answers).toEqual(own);
+    // The mixed case: the one that chose early, and the other that submits.
+    expect((await co.post(`/collaborations/${id}/submit`)).body.revealed).toBe(true);
+    const revealed = await se.get(`/collaborations/${id}`);
     expect(revealed.body.currentRound.revealReason).toBe('early');
-    expect(revealed.body.currentRound.answers).toHaveLength(1);
+    expect(revealed.body.currentRound.answers).toHaveLength(2);
+  });
+
+  // Issue 10, point 1: a new collaboration without a partner, nothing answered, "submit": nothing is revealed.
+  it('never reveals a round of one organisation alone', async () => {
+    const { client } = await signUpWithOrganisation(t.app, 'In Mijn Eentje');
+    const id = (await client.post('/collaborations', { name: 'Solo', ambition: 'transaction' })).body
+      .collaboration.id;
+    expect((await client.post(`/collaborations/${id}/submit`)).body.revealed).toBe(false);
+    expect((await client.post(`/collaborations/${id}/reveal-early`)).body.revealed).toBe(false);
+    const workspace = (await client.get(`/collaborations/${id}`)).body;
+    expect(workspace.currentRound.revealedAt).toBeNull();
+    expect(workspace.placement).toBeNull();
+    expect(workspace.agenda ?? []).toEqual([]);
   });
 
   it('answers 404 to an organisation that does not take part, on every route', async () => {
@@ -255,8 +276,9 @@ describe('collaborations', () => {
     expect(memberAccept.status).toBe(403);
   });
 
-  it('lets a partner leave (the round reveals if the rest submitted) and the starter archive', async () => {
+  it('lets a partner leave (the round reveals if the rest, two or more, are done) and the starter archive', async () => {
     const { id, se, co } = await partnership();
+    await addWitness(t.app, se, id);
     await se.post(`/collaborations/${id}/submit`);
     expect((await co.post(`/collaborations/${id}/leave`)).status).toBe(200);
     expect((await co.get(`/collaborations/${id}`)).status).toBe(404);

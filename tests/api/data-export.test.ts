@@ -72,6 +72,7 @@ describe('an organisation downloads its data (issue 9, point 13)', () => {
     const raw = unzipSync(new Uint8Array(before.response.raw.rawPayload))['members.csv']!;
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
+    await a.post(`/collaborations/${id}/assessment/reveal-early`);
     await b.post(`/collaborations/${id}/assessment/submit`);
     await b.post(`/collaborations/${id}/submit`);
     const after = await download(a, '/organisation/export.zip');

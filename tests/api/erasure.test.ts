@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
-import { addMember, pdfText, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import {
+  addMember,
+  addWitness,
+  pdfText,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+} from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -98,13 +105,27 @@ describe('deleting an organisation (issue 9, point 14)', () => {
 
   it('a round that waited only for the erased partner reveals to the others', async () => {
     const { a, b, id } = await pair('Laatste Wacht BV', 'Wachtende BV');
+    const witness = await addWitness(t.app, b.client, id);
     await b.client.put(`/collaborations/${id}/answers/trust`, { rating: 4, answer: 'Klaar' });
     await b.client.post(`/collaborations/${id}/submit`);
+    await b.client.post(`/collaborations/${id}/assessment/submit`);
     await a.client.post('/organisation/deletion');
     expect(await t.eraseDue(new Date(Date.now() + 31 * DAY))).toBe(1);
     const round = (await b.client.get(`/collaborations/${id}/rounds/1`)).body;
     expect(round.revealedAt).not.toBeNull();
-    expect(round.status.map((s: { organisationId: string }) => s.organisationId)).toEqual([b.organisationId]);
+    expect(round.status.map((s: { organisationId: string }) => s.organisationId).sort()).toEqual(
+      [b.organisationId, (await witness.get('/organisation')).body.id].sort(),
+    );
+    // The self-assessment was waiting for it too.
+    expect((await b.client.get(`/collaborations/${id}/assessment`)).body.round.revealedAt).not.toBeNull();
+  });
+
+  it('a round left to one organisation by the erasure does not reveal', async () => {
+    const { a, b, id } = await pair('Enige Wacht BV', 'Alleen Over BV');
+    await b.client.post(`/collaborations/${id}/submit`);
+    await a.client.post('/organisation/deletion');
+    expect(await t.eraseDue(new Date(Date.now() + 31 * DAY))).toBe(1);
+    expect((await b.client.get(`/collaborations/${id}/rounds/1`)).body.revealedAt).toBeNull();
   });
 });
 

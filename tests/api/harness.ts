@@ -256,3 +256,47 @@ export function through(app: FastifyInstance, client: Client): Client {
   });
   return other;
 }
+
+/** B's organisation joins a collaboration that A's organisation started. */
+export async function invitePartner(a: Client, b: Client, collaborationId: string): Promise<void> {
+  const link = (await a.post(`/collaborations/${collaborationId}/invitations`)).body.link as string;
+  const accepted = await b.post(`/partner-invitations/${link.split('/partner-invitations/')[1]}/accept`);
+  if (accepted.status !== 200) throw new Error(`partner accept failed: ${JSON.stringify(accepted.body)}`);
+}
+
+const witnesses = new WeakMap<FastifyInstance, Promise<Client>>();
+
+/**
+ * A partner organisation for tests that need a reveal but not a second set of answers: it joins the
+ * collaboration and chooses to look together in the current round, for the wheel and the self-assessment, so
+ * the reveal rule (two organisations, at least one submitted) is met as soon as the other submits. One per app,
+ * created by a stranger, so no facilitator in a test knows it.
+ */
+export async function addWitness(
+  app: FastifyInstance,
+  owner: Client,
+  collaborationId: string,
+  parts: { assessment: boolean } = { assessment: true },
+): Promise<Client> {
+  if (!witnesses.has(app))
+    witnesses.set(
+      app,
+      signUpWithOrganisation(app, 'Getuige Partner').then((w) => w.client),
+    );
+  const witness = await witnesses.get(app)!;
+  await invitePartner(owner, witness, collaborationId);
+  await witnessRound(witness, collaborationId, parts);
+  return witness;
+}
+
+/** The witness chooses to look together in the collaboration's current round (after a new round starts). */
+export async function witnessRound(
+  witness: Client,
+  collaborationId: string,
+  parts: { assessment: boolean } = { assessment: true },
+): Promise<void> {
+  for (const path of parts.assessment ? ['reveal-early', 'assessment/reveal-early'] : ['reveal-early']) {
+    const response = await witness.post(`/collaborations/${collaborationId}/${path}`);
+    if (response.status !== 200) throw new Error(`witness ${path} failed: ${JSON.stringify(response.body)}`);
+  }
+}

@@ -10,7 +10,14 @@ import { buildApp } from '../../src/server/app.ts';
 import { type Database, openDatabase } from '../../src/server/db/client.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { ensureWebBuild } from '../../src/server/web-build.ts';
-import { type Client, pdfText, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import {
+  addWitness,
+  type Client,
+  pdfText,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+} from './harness.ts';
 
 // Adversarial tests of the refactor of 24 Nov: the collaboration split (leave runs the wheel's lifecycle hook in
 // the same transaction), the static landing page on "/", and @fastify/compress. Each test names the attack it
@@ -24,8 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 type Org = { client: Client; organisationId: string };
 
@@ -171,6 +176,8 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
     expect(draft.status).toBe(200);
     await A.client.post(`/collaborations/${id}/submit`);
     await B.client.post(`/collaborations/${id}/submit`);
+    await A.client.post(`/collaborations/${id}/assessment/submit`);
+    await B.client.post(`/collaborations/${id}/assessment/reveal-early`);
     expect((await C.client.post(`/collaborations/${id}/leave`)).status).toBe(200);
     const round = await roundState(A, id);
     expect(round.revealedAt).not.toBeNull();
@@ -308,11 +315,16 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
   // the other still taking part, so neither reveals: A, who submitted and is now alone, is stuck with an open
   // round (no new round can start) until it asks for an early reveal. 8 to 14 of the 20 collaborations stick on
   // each run. PGlite runs one transaction at a time, so there it passes; after the fix make this a plain `it`.
-  it('attack: two non-submitters leave at the same moment; the partner left behind, who submitted, gets the reveal', async () => {
+  it('attack: two non-submitters leave at the same moment; the partners left behind, one submitted, get the reveal', async () => {
     const { A, B, C } = await organisations();
     const ids: string[] = [];
     for (let i = 0; i < 20; i += 1) ids.push((await trio(`Vertrek ${i}`)).id);
-    for (const id of ids) await A.client.post(`/collaborations/${id}/submit`);
+    // A fourth partner that chose to look together, so the two left behind meet the rule (RULES.md).
+    let witness = '';
+    for (const id of ids) {
+      witness = (await (await addWitness(t.app, A.client, id)).get('/organisation')).body.id;
+      await A.client.post(`/collaborations/${id}/submit`);
+    }
     const results = await Promise.all(
       ids.flatMap((id) => [
         B.client.post(`/collaborations/${id}/leave`),
@@ -323,12 +335,27 @@ describe('leaving a collaboration runs the wheel lifecycle inside the same trans
     const unrevealed: string[] = [];
     for (const id of ids) {
       const round = await roundState(A, id);
-      expect(round.status).toEqual([
-        { organisationId: A.organisationId, submitted: true, earlyReveal: false },
-      ]);
+      expect(round.status).toEqual(
+        expect.arrayContaining([
+          { organisationId: A.organisationId, submitted: true, earlyReveal: false },
+          { organisationId: witness, submitted: false, earlyReveal: true },
+        ]),
+      );
+      expect(round.status).toHaveLength(2);
       if (!round.revealedAt) unrevealed.push(id);
     }
     expect(unrevealed).toEqual([]);
+  });
+
+  it('attack: both partners leave at the same moment; the one left alone gets no reveal', async () => {
+    const { A, B, C } = await organisations();
+    const { id } = await trio('Alleen achtergelaten');
+    await A.client.post(`/collaborations/${id}/submit`);
+    await Promise.all([
+      B.client.post(`/collaborations/${id}/leave`),
+      C.client.post(`/collaborations/${id}/leave`),
+    ]);
+    expect((await roundState(A, id)).revealedAt).toBeNull();
   });
 
   it('attack: agreement and action writes on an archived collaboration get 409; by an outsider or a partner that left, 404', async () => {

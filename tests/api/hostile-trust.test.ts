@@ -10,7 +10,9 @@ import { queryRows } from '../../src/server/db/client.ts';
 import { platformRoles } from '../../src/server/db/schema/index.ts';
 import {
   addMember,
+  addWitness,
   type Client,
+  invitePartner,
   pdfText,
   signUp,
   signUpWithOrganisation,
@@ -61,10 +63,11 @@ const answersBody = (answers: Answers) => ({
   answers: Object.fromEntries(Object.entries(answers).map(([c, v]) => [item(c), v])),
 });
 
-/** A new collaboration of the client's organisation alone, assessed, submitted and revealed in round 1. */
+/** A new collaboration of the client's organisation with a witness partner, assessed, submitted and revealed in round 1. */
 async function assess(client: Client, answers: Answers) {
   const id = (await client.post('/collaborations', { name: 'Eigen', ambition: 'transaction' })).body
     .collaboration.id as string;
+  await addWitness(t.app, client, id);
   await client.put(`/collaborations/${id}/assessment`, answersBody(answers));
   expect((await client.post(`/collaborations/${id}/assessment/submit`)).status).toBe(200);
   expect((await client.post(`/collaborations/${id}/submit`)).body.revealed).toBe(true);
@@ -76,14 +79,6 @@ async function assessedOrganisation(type: string, answers: Answers, name = `Org 
   if (type !== 'wise') expect((await client.patch('/organisation', { type })).status).toBe(200);
   await assess(client, answers);
   return { client, organisationId };
-}
-
-/** B joins a collaboration A started; returns its id. */
-async function invitePartner(a: Client, b: Client, id: string) {
-  const token = (await a.post(`/collaborations/${id}/invitations`)).body.link.split(
-    '/partner-invitations/',
-  )[1];
-  expect((await b.post(`/partner-invitations/${token}/accept`)).status).toBe(200);
 }
 
 async function pair(nameA: string, nameB: string) {
@@ -190,6 +185,9 @@ describe('cohort figures against a hostile facilitator', () => {
       await p.post(`/collaborations/${cid}/submit`);
     }
     expect((await f.post(`/collaborations/${cid}/submit`)).body.revealed).toBe(true);
+    expect(
+      (await f.post(`/collaborations/${cid}/assessment/reveal-early`)).body.round.revealedAt,
+    ).not.toBeNull();
     for (const p of partners) await join(p, link);
     const target = await assessedOrganisation('wise', { complementarity: 5 }, 'Doelwit Twee');
     await join(target.client, link);
@@ -767,6 +765,8 @@ describe('the audit log against hostile readers and crafted paging', () => {
 describe('former partners and revealed rounds', () => {
   it('a partner that left without submitting keeps its draft, even after leaving and coming back', async () => {
     const { a, b, id } = await pair('Blijver Alfa', 'Wegloper Bravo');
+    // A third partner that looks along, so the round can still reveal after B has gone (two take part).
+    await addWitness(t.app, a.client, id);
     await b.client.put(`/collaborations/${id}/answers/trust`, { rating: 1, answer: 'BRAVO-GEHEIM' });
     await b.client.put(`/collaborations/${id}/assessment`, answersBody({ complementarity: 1 }));
     await a.client.put(`/collaborations/${id}/answers/trust`, { rating: 5, answer: 'ALFA-CONCEPT' });
@@ -804,6 +804,8 @@ describe('former partners and revealed rounds', () => {
 
   it('a partner that left after submitting is named in the revealed round, and nowhere in later ones', async () => {
     const { a, b, id } = await pair('Voortzetter', 'Ingediend en Weg');
+    // A third partner that looks along, so the round can still reveal after B has gone (two take part).
+    await addWitness(t.app, a.client, id);
     await b.client.put(`/collaborations/${id}/answers/trust`, { rating: 1, answer: 'BRAVO-INGEDIEND' });
     await b.client.post(`/collaborations/${id}/submit`);
     await b.client.post(`/collaborations/${id}/leave`);

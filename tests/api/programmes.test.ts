@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessment } from '../../src/domain/instrument/assessment.ts';
 import { platformRoles } from '../../src/server/db/schema/index.ts';
-import { type Client, signUp, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import {
+  addWitness,
+  type Client,
+  signUp,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+  witnessRound,
+} from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,15 +36,19 @@ type Answers = Record<string, number>;
 async function assess(client: Client, answers: Answers, round = 1, reveal = true) {
   const id = (await client.post('/collaborations', { name: 'Eigen', ambition: 'transaction' })).body
     .collaboration.id;
+  // Without `reveal` the partner never agrees to look at the self-assessment together: submitted, not revealed.
+  const witness = await addWitness(t.app, client, id, { assessment: reveal });
   for (let r = 1; r < round; r++) {
     expect((await client.post(`/collaborations/${id}/submit`)).body.revealed).toBe(true);
     expect((await client.post(`/collaborations/${id}/rounds`)).status).toBe(201);
+    await witnessRound(witness, id, { assessment: reveal });
   }
   await client.put(`/collaborations/${id}/assessment`, {
     answers: Object.fromEntries(Object.entries(answers).map(([c, v]) => [item(c), v])),
   });
-  expect((await client.post(`/collaborations/${id}/assessment/submit`)).status).toBe(200);
-  if (reveal) expect((await client.post(`/collaborations/${id}/submit`)).body.revealed).toBe(true);
+  const submitted = await client.post(`/collaborations/${id}/assessment/submit`);
+  expect(submitted.status).toBe(200);
+  expect(submitted.body.round.revealedAt !== null).toBe(reveal);
 }
 
 async function assessedOrganisation(type: string, answers: Answers, round = 1, reveal = true) {

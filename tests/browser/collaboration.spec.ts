@@ -52,6 +52,11 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(se.page.getByRole('heading', { level: 1, name: 'Inpakwerk proef' })).toBeVisible();
   const sanne = new Workspace(se.page);
   await expectAccessible(se.page, 'workspace (empty)');
+  // Issue 10, point 1: alone, the round cannot reveal, and the screen says why in the rule's own words.
+  await expect(se.page.getByText('minstens twee organisaties meedoen')).toBeVisible();
+  await expect(
+    se.page.getByText('Nu doet alleen jouw organisatie mee: nodig eerst een partner uit.'),
+  ).toBeVisible();
 
   await sanne.tab('Partners').click();
   await se.page.getByRole('button', { name: 'Maak uitnodigingslink' }).click();
@@ -101,7 +106,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   // Issue 10, point 3: an ambition typed and handed in without "Concept opslaan" is kept.
   await se.page.getByLabel('Individu', { exact: true }).fill('Twee mensen een vaste baan');
   await se.page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click();
-  await expect(se.page.getByText('Ingediend. Jullie kunnen nog wijzigen')).toBeVisible();
+  await expect(se.page.getByText('Ingediend. Je kunt nog wijzigen')).toBeVisible();
   await se.page.reload();
   await sanne.tab('Zelfevaluatie').click();
   await expect(se.page.getByLabel('Individu', { exact: true })).toHaveValue('Twee mensen een vaste baan');
@@ -121,6 +126,9 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await co.page.getByLabel('Transactie: wij leveren, zij betalen').check();
   await co.page.getByRole('button', { name: 'Concept opslaan' }).click();
   await expect(co.page.getByText('Concept opgeslagen')).toBeVisible();
+  // The self-assessment reveals on its own, before the wheel round (issue 10, point 2).
+  await co.page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click();
+  await expect(co.page.getByRole('heading', { name: 'Plaats op het samenwerkingscontinuüm' })).toBeVisible();
   await marco.tab('Wiel').click();
   await marco.submit();
   await expect(co.page.getByText('Ronde 1 is zichtbaar voor alle partners.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { assessment } from '../../domain/instrument/assessment.ts';
 import { wheel } from '../../domain/instrument/wheel.ts';
 import { refreshAssessmentValues } from './assessment-values.ts';
@@ -89,6 +89,10 @@ export async function seedCollaborations(tx: Tx, plans: DemoCollaboration[], org
           startedAt: started,
           revealedAt: roundPlan.revealed ? new Date(started.getTime() + 14 * 86_400_000) : null,
           revealReason: roundPlan.revealed ? 'all-submitted' : null,
+          // A planned self-assessment is revealed with the wheel in the demo (everyone answered it).
+          assessmentRevealedAt:
+            roundPlan.revealed && roundPlan.assessment ? new Date(started.getTime() + 14 * 86_400_000) : null,
+          assessmentRevealReason: roundPlan.revealed && roundPlan.assessment ? 'all-submitted' : null,
         })
         .returning();
       const random = generator(seed++);
@@ -379,5 +383,15 @@ export async function seedStudyAssessments(tx: Tx, organisationIds: string[]): P
           eq(roundParticipation.organisationId, organisationId),
         ),
       );
+    // Its partners chose to look at it together, so the self-assessment is revealed by the rule (RULES.md).
+    await tx.execute(sql`
+      insert into round_participation (round_id, organisation_id, assessment_early_reveal_at)
+      select ${row.roundId}, p.organisation_id, now() from collaboration_participants p join rounds r on r.collaboration_id = p.collaboration_id
+       where r.id = ${row.roundId} and p.organisation_id <> ${organisationId}
+      on conflict (round_id, organisation_id) do update set assessment_early_reveal_at = coalesce(round_participation.assessment_early_reveal_at, excluded.assessment_early_reveal_at)`);
+    await tx
+      .update(rounds)
+      .set({ assessmentRevealedAt: new Date(), assessmentRevealReason: 'early' })
+      .where(and(eq(rounds.id, row.roundId), isNull(rounds.assessmentRevealedAt)));
   }
 }

@@ -24,7 +24,7 @@ function currentRespondents(programmeId: string, facilitatorId: string): SQL {
                  rp.assessment_values as values
             from programme_members m
             join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
-            join rounds r on r.id = rp.round_id and r.revealed_at is not null
+            join rounds r on r.id = rp.round_id and r.assessment_revealed_at is not null
             join organisations o on o.id = m.organisation_id
            where m.programme_id = ${programmeId} and m.consent_at is not null`;
 }

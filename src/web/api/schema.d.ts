@@ -2866,7 +2866,66 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit your organisation’s self-assessment (editable until the round is revealed) */
+    /** Submit your organisation’s self-assessment (editable until it is revealed); what is sent with it is saved first */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers?: {
+              [key: string]: (1 | 2 | 3 | 4 | 5) | null;
+            };
+            ambitions?: {
+              [key: string]: {
+                text: string | null;
+                priority: number | null;
+              };
+            };
+            partnershipAmbition?: ('transaction' | 'integration' | 'transformation') | null;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AssessmentView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/assessment/reveal-early': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Agree to reveal the self-assessment before every partner submitted (RULES.md) */
     post: {
       parameters: {
         query?: never;
@@ -4031,6 +4090,7 @@ export interface components {
       round: {
         number: number;
         revealedAt: string | null;
+        revealReason: ('all-submitted' | 'early') | null;
       };
       rounds: {
         number: number;
@@ -4040,6 +4100,7 @@ export interface components {
         /** Format: uuid */
         organisationId: string;
         submitted: boolean;
+        earlyReveal: boolean;
       }[];
       answers: {
         /** Format: uuid */

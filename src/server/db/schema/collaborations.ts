@@ -83,6 +83,9 @@ export const rounds = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     revealedAt: timestamp('revealed_at', { withTimezone: true }),
     revealReason: text('reveal_reason', { enum: REVEAL_REASONS }),
+    /** The round's self-assessment has a life of its own (issue 10, point 2): revealed by the same rule, apart. */
+    assessmentRevealedAt: timestamp('assessment_revealed_at', { withTimezone: true }),
+    assessmentRevealReason: text('assessment_reveal_reason', { enum: REVEAL_REASONS }),
   },
   (t) => [unique('rounds_collaboration_number').on(t.collaborationId, t.number)],
 );
@@ -99,8 +102,9 @@ export const roundParticipation = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     earlyRevealAt: timestamp('early_reveal_at', { withTimezone: true }),
-    /** The self-assessment of this round: submitted (still editable until the reveal) and the partnership ambition. */
+    /** The self-assessment of this round: submitted (still editable until its reveal), early reveal, the partnership ambition. */
     assessmentSubmittedAt: timestamp('assessment_submitted_at', { withTimezone: true }),
+    assessmentEarlyRevealAt: timestamp('assessment_early_reveal_at', { withTimezone: true }),
     partnershipAmbition: text('partnership_ambition', { enum: AMBITIONS }),
     /**
      * The twelve answers in the instrument's item order, kept beside assessment_answers so cohort figures add

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, isNull, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import type { PlatformRole } from '../../../contracts/accounts.ts';
-import { type Db, queryRows } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import {
   type AccountLinkPurpose,
   accountLinks,

@@ -47,11 +47,27 @@ export function registerAssessmentRoutes(app: App, deps: { assessment: Assessmen
     {
       schema: {
         tags,
-        summary: 'Submit your organisation’s self-assessment (editable until the round is revealed)',
+        summary:
+          'Submit your organisation’s self-assessment (editable until it is revealed); what is sent with it is saved first',
+        params: ZCollaborationParams,
+        body: ZSaveAssessmentBody.nullish(),
+        response: { 200: ZAssessmentView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      assessment.submit(requireMember(request), request.params.id, request.body ?? undefined),
+  );
+
+  app.post(
+    '/collaborations/:id/assessment/reveal-early',
+    {
+      schema: {
+        tags,
+        summary: 'Agree to reveal the self-assessment before every partner submitted (RULES.md)',
         params: ZCollaborationParams,
         response: { 200: ZAssessmentView, ...errorResponses },
       },
     },
-    async (request) => assessment.submit(requireMember(request), request.params.id),
+    async (request) => assessment.revealEarly(requireMember(request), request.params.id),
   );
 }

@@ -2,7 +2,7 @@
 // never half erased, which is why the SQL sits in one place rather than spread over the modules' repositories.
 // The modules' own use cases run first (leaving each collaboration reveals what is due; decision 0010 keeps
 // cohort snapshots' metadata without answers).
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 
 export class ErasureRepository {
@@ -22,25 +22,37 @@ export class ErasureRepository {
         sql`select erased_at is not null as erased from organisations where id = ${org} for update`,
       );
       if (!state || state.erased) return false;
-      const shared = (table: string, submitted: string) =>
-        sql.raw(`delete from ${table} x
-          where x.organisation_id = '${organisationId.replaceAll("'", "''")}'
+      // What partners were shown: the wheel's answers of a revealed round, the self-assessment of a revealed one,
+      // each only where the organisation took part in that reveal (submitted, or chose early reveal).
+      const wheelShown = sql.raw(
+        `r.revealed_at is not null and (rp.submitted_at is not null or rp.early_reveal_at is not null)`,
+      );
+      const assessmentShown = sql.raw(
+        `r.assessment_revealed_at is not null and (rp.assessment_submitted_at is not null or rp.assessment_early_reveal_at is not null)`,
+      );
+      const keepOnly = (table: string, shown: SQL) =>
+        sql`delete from ${sql.raw(table)} x
+          where x.organisation_id = ${org}
             and not exists (
               select 1 from rounds r join round_participation rp on rp.round_id = r.id
-               where r.id = x.round_id and rp.organisation_id = x.organisation_id
-                 and r.revealed_at is not null and (${submitted}))`);
+               where r.id = x.round_id and rp.organisation_id = x.organisation_id and ${shown})`;
       // Drafts and anything partners were never shown.
-      await tx.execute(shared('ratings', 'rp.submitted_at is not null or rp.early_reveal_at is not null'));
-      await tx.execute(shared('assessment_answers', 'rp.assessment_submitted_at is not null'));
-      await tx.execute(shared('impact_ambitions', 'rp.assessment_submitted_at is not null'));
+      await tx.execute(keepOnly('ratings', wheelShown));
+      await tx.execute(keepOnly('assessment_answers', assessmentShown));
+      await tx.execute(keepOnly('impact_ambitions', assessmentShown));
       // Its part in rounds nobody has seen: gone, so it is not listed as a former partner there either.
       await tx.execute(sql`
         delete from round_participation rp using rounds r
-         where r.id = rp.round_id and rp.organisation_id = ${org} and r.revealed_at is null`);
-      // In revealed rounds, a self-assessment it never submitted (the copy of its draft answers, its ambition).
+         where r.id = rp.round_id and rp.organisation_id = ${org} and not (${wheelShown}) and not (${assessmentShown})`);
+      // Where it is kept for one part, nothing of the other part that partners were not shown.
       await tx.execute(sql`
-        update round_participation set assessment_values = null, partnership_ambition = null
-         where organisation_id = ${org} and assessment_submitted_at is null`);
+        update round_participation rp set submitted_at = null, early_reveal_at = null
+          from rounds r where r.id = rp.round_id and rp.organisation_id = ${org} and not (${wheelShown})`);
+      await tx.execute(sql`
+        update round_participation rp
+           set assessment_values = null, partnership_ambition = null, assessment_submitted_at = null,
+               assessment_early_reveal_at = null
+          from rounds r where r.id = rp.round_id and rp.organisation_id = ${org} and not (${assessmentShown})`);
       await tx.execute(sql`
         delete from collaborations c
          where exists (select 1 from collaboration_participants p where p.collaboration_id = c.id and p.organisation_id = ${org})

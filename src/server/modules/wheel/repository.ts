@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { type Db, queryRows, type Tx } from '../../db/client.ts';
+import { type RevealState, revealProgress } from '../../../domain/reveal/index.ts';
+import { type Db, type Tx } from '../../db/client.ts';
 import { ratings, roundParticipation, rounds } from '../../db/schema/index.ts';
 
 export type RoundRow = typeof rounds.$inferSelect;
@@ -19,9 +20,9 @@ export class WheelRepository {
     return row;
   }
 
-  async rounds(collaborationIds: string[]): Promise<RoundRow[]> {
+  async rounds(collaborationIds: string[], tx?: Tx): Promise<RoundRow[]> {
     if (!collaborationIds.length) return [];
-    return this.db
+    return (tx ?? this.db)
       .select()
       .from(rounds)
       .where(inArray(rounds.collaborationId, collaborationIds))
@@ -125,33 +126,37 @@ export class WheelRepository {
       });
   }
 
-  /** Reveals the round when every given organisation submitted, or all agreed to reveal early. */
+  /** Reveals the round when the given (taking-part) organisations meet the reveal rule (domain/reveal). */
   async revealIfReady(tx: Tx, roundId: string, organisationIds: string[]): Promise<boolean> {
-    if (!organisationIds.length) return false;
-    const [state] = await queryRows<{ submitted: number; early: number; revealed: boolean }>(
-      tx,
-      sql`select count(rp.submitted_at)::int as submitted,
-                 count(rp.early_reveal_at)::int as early,
-                 bool_or(r.revealed_at is not null) as revealed
-            from rounds r
-            left join round_participation rp on rp.round_id = r.id and rp.organisation_id in (${sql.join(
-              organisationIds.map((id) => sql`${id}`),
-              sql`, `,
-            )})
-           where r.id = ${roundId}`,
-    );
-    if (!state || state.revealed) return false;
-    const reason =
-      state.submitted === organisationIds.length
-        ? 'all-submitted'
-        : state.early === organisationIds.length
-          ? 'early'
-          : null;
+    const [round] = await tx
+      .select({ revealedAt: rounds.revealedAt })
+      .from(rounds)
+      .where(eq(rounds.id, roundId));
+    if (!round || round.revealedAt) return false;
+    const { reason } = revealProgress(await this.states(tx, roundId, organisationIds));
     if (!reason) return false;
     await tx
       .update(rounds)
       .set({ revealedAt: new Date(), revealReason: reason })
       .where(eq(rounds.id, roundId));
     return true;
+  }
+
+  /** Each taking-part organisation's state in the round, also of those that never answered. */
+  private async states(tx: Tx, roundId: string, organisationIds: string[]): Promise<RevealState[]> {
+    if (!organisationIds.length) return [];
+    const rows = await tx
+      .select()
+      .from(roundParticipation)
+      .where(
+        and(
+          eq(roundParticipation.roundId, roundId),
+          inArray(roundParticipation.organisationId, organisationIds),
+        ),
+      );
+    return organisationIds.map((id) => {
+      const row = rows.find((r) => r.organisationId === id);
+      return { submitted: Boolean(row?.submittedAt), earlyReveal: Boolean(row?.earlyRevealAt) };
+    });
   }
 }

@@ -301,7 +301,12 @@ export class WheelService {
     return {
       archived: Boolean(collaboration.archivedAt),
       organisationIds: participants.map((p) => p.organisationId),
-      rounds: rounds.map((r) => ({ id: r.id, number: r.number, revealedAt: r.revealedAt })),
+      rounds,
     };
+  }
+
+  /** For other modules' lifecycle hooks, inside their transaction. */
+  roundsOf(collaborationId: string, tx: Tx): Promise<RoundRow[]> {
+    return this.repo.rounds([collaborationId], tx);
   }
 }

@@ -11,6 +11,6 @@ select rp.round_id as "roundId", rp.organisation_id as "organisationId", o.type,
                  rp.assessment_values as values
             from programme_members m
             join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
-            join rounds r on r.id = rp.round_id and r.revealed_at is not null
+            join rounds r on r.id = rp.round_id and r.assessment_revealed_at is not null
             join organisations o on o.id = m.organisation_id
            where m.programme_id = $4 and m.consent_at is not null order by rp.round_id, rp.organisation_id

@@ -7,6 +7,7 @@ select p.collaboration_id as "collaborationId", o.id as "organisationId", o.name
              and exists (
                select 1 from round_participation rp join rounds r on r.id = rp.round_id
                 where r.collaboration_id = p.collaboration_id and rp.organisation_id = p.organisation_id
-                  and r.revealed_at is not null
-                  and (rp.submitted_at is not null or rp.early_reveal_at is not null or rp.assessment_submitted_at is not null))
+                  and ((r.revealed_at is not null and (rp.submitted_at is not null or rp.early_reveal_at is not null))
+                    or (r.assessment_revealed_at is not null
+                        and (rp.assessment_submitted_at is not null or rp.assessment_early_reveal_at is not null))))
            order by p.left_at, o.name

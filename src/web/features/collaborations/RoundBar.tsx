@@ -6,10 +6,11 @@ import { useRevealEarly } from './hooks/useRevealEarly.ts';
 import { useStartRound } from './hooks/useStartRound.ts';
 import { useSubmitRound } from './hooks/useSubmitRound.ts';
 import { useCollabWords } from './labels.ts';
+import { RevealProgress } from './RevealProgress.tsx';
 
 /** The current round: how far we are, who has handed in, and handing in, revealing early or starting the next. */
 export function RoundBar({ workspace }: { workspace: Workspace }) {
-  const { t, orgName } = useCollabWords(workspace);
+  const { t } = useCollabWords(workspace);
   const errorText = useErrorText();
   const id = workspace.collaboration.id;
   const round = workspace.currentRound;
@@ -49,15 +50,7 @@ export function RoundBar({ workspace }: { workspace: Workspace }) {
             {t('collab.progress', { answered, total: wheel.topics.length })}
             {!weSubmitted && ` — ${t('collab.submitWhenReady')}`}
           </p>
-          <ul className="partner-status">
-            {round.status.map((s) => (
-              <li key={s.organisationId}>
-                <strong>{orgName(s.organisationId)}</strong>:{' '}
-                {s.submitted ? t('collab.partnerSubmitted') : t('collab.partnerNotYet')}
-                {s.earlyReveal && !s.submitted ? ` · ${t('collab.partnerWantsEarly')}` : ''}
-              </li>
-            ))}
-          </ul>
+          <RevealProgress workspace={workspace} status={round.status} subject="wheel" />
           {!archived && (
             <div className="actions">
               {!weSubmitted && (
@@ -70,17 +63,18 @@ export function RoundBar({ workspace }: { workspace: Workspace }) {
                   {t('collab.submit')}
                 </button>
               )}
-              <button
-                type="button"
-                className="button"
-                onClick={() => early.mutate()}
-                disabled={early.isPending}
-              >
-                {t('collab.revealEarly')}
-              </button>
+              {!round.status.find((s) => s.organisationId === us)?.earlyReveal && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => early.mutate()}
+                  disabled={early.isPending}
+                >
+                  {t('collab.revealEarly')}
+                </button>
+              )}
             </div>
           )}
-          <p className="hint">{t('collab.revealEarlyHelp')}</p>
         </>
       )}
     </section>

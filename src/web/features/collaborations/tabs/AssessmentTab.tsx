@@ -11,8 +11,9 @@ import { Field } from '../../../components/Field.tsx';
 import { TableWrap } from '../../../components/TableWrap.tsx';
 import { useAssessment } from '../../assessment/hooks/useAssessment.ts';
 import { useSaveAssessment } from '../../assessment/hooks/useSaveAssessment.ts';
-import { useSubmitAssessment } from '../../assessment/hooks/useSubmitAssessment.ts';
+import { useRevealAssessmentEarly, useSubmitAssessment } from '../../assessment/hooks/useSubmitAssessment.ts';
 import { useCollabWords } from '../labels.ts';
+import { RevealProgress } from '../RevealProgress.tsx';
 
 type Likert = 1 | 2 | 3 | 4 | 5 | null;
 // The continuum's four positions, left to right; 'not-enough-answers' is not a place on it.
@@ -59,7 +60,7 @@ export function AssessmentTab({ workspace }: { workspace: Workspace }) {
 }
 
 function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View }) {
-  const { t, lang, orgName } = useCollabWords(workspace);
+  const { t, lang } = useCollabWords(workspace);
   const errorText = useErrorText();
   const id = workspace.collaboration.id;
   const us = workspace.us.organisationId;
@@ -77,6 +78,7 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
   );
   const save = useSaveAssessment(id);
   const submit = useSubmitAssessment(id);
+  const early = useRevealAssessmentEarly(id);
   // Everything on screen, for a draft and for handing in alike: submitting must never drop what was typed.
   const onScreen = () => ({
     answers,
@@ -89,7 +91,8 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
     partnershipAmbition: partnership,
   });
   const saveDraft = () => save.mutate(onScreen());
-  const submitted = view.status.find((s) => s.organisationId === us)?.submitted;
+  const ours = view.status.find((s) => s.organisationId === us);
+  const submitted = ours?.submitted;
   return (
     <form
       className="form"
@@ -98,14 +101,7 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
         saveDraft();
       }}
     >
-      <ul className="partner-status">
-        {view.status.map((s) => (
-          <li key={s.organisationId}>
-            <strong>{orgName(s.organisationId)}</strong>:{' '}
-            {s.submitted ? t('collab.partnerSubmitted') : t('collab.partnerNotYet')}
-          </li>
-        ))}
-      </ul>
+      <RevealProgress workspace={workspace} status={view.status} subject="assessment" />
       {assessment.domains.map((domain) => (
         <section key={domain.id} className="card" aria-labelledby={`domain-${domain.id}`}>
           <h3 id={`domain-${domain.id}`}>{domain.label[lang]}</h3>
@@ -195,7 +191,9 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
           ))}
         </fieldset>
       </section>
-      {(save.error ?? submit.error) && <Alert kind="error">{errorText(save.error ?? submit.error)}</Alert>}
+      {(save.error ?? submit.error ?? early.error) && (
+        <Alert kind="error">{errorText(save.error ?? submit.error ?? early.error)}</Alert>
+      )}
       {submitted && <Alert kind="info">{t('collab.assessmentSubmitted')}</Alert>}
       <div className="actions">
         <button type="submit" className="button" disabled={save.isPending}>
@@ -211,6 +209,11 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
             {t('collab.submitAssessment')}
           </button>
         )}
+        {!ours?.earlyReveal && (
+          <button type="button" className="button" onClick={() => early.mutate()} disabled={early.isPending}>
+            {t('collab.revealEarly')}
+          </button>
+        )}
         {save.isSuccess && (
           <span role="status" className="saved-note">
             {t('collab.draftSaved')}
@@ -224,7 +227,8 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
 function Results({ workspace, view }: { workspace: Workspace; view: View }) {
   const { t, lang, translate, orgName, topicName } = useCollabWords(workspace);
   const results = view.results!;
-  const orgs = view.status.map((s) => s.organisationId);
+  // The organisations in the reveal: those that submitted or chose to look together, also one that left since.
+  const orgs = results.continuum.byOrganisation.map((o) => o.organisationId);
   const value = (org: string, itemId: string) =>
     view.answers.find((a) => a.organisationId === org && a.itemId === itemId)?.value;
   const fmt = (n: number | null | undefined) =>
