@@ -1,8 +1,10 @@
-import { type FormEvent, useState } from 'react';
-import type { Agreement, RatingValue, Workspace } from '../../../contracts/collaborations.ts';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { Agreement, RatingValue, SaveAnswerBody, Workspace } from '../../../contracts/collaborations.ts';
+import { wheel } from '../../../domain/instrument/wheel.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useErrorText } from '../../components/errors.ts';
 import { Field } from '../../components/Field.tsx';
+import { flushAll, queueSave, unsavedValue, useAutosaveStatus } from '../../session/autosave.ts';
 import { useCreateAction } from './hooks/useCreateAction.ts';
 import { useCreateAgreement } from './hooks/useCreateAgreement.ts';
 import { useDeleteAgreement } from './hooks/useDeleteAgreement.ts';
@@ -13,9 +15,33 @@ import { topicById, useCollabWords } from './labels.ts';
 
 const RATING_OPTIONS: Exclude<RatingValue, null>[] = [1, 2, 3, 4, 'nr'];
 
-export function TopicPanel({ workspace, topicId }: { workspace: Workspace; topicId: string }) {
-  const { t, lang, orgName, rating } = useCollabWords(workspace);
+export function TopicPanel({
+  workspace,
+  topicId,
+  onSelect,
+}: {
+  workspace: Workspace;
+  topicId: string;
+  /** Moves to another topic (previous / next, in the wheel's order). */
+  onSelect: (topicId: string) => void;
+}) {
+  const { t, lang, orgName, rating, topicName } = useCollabWords(workspace);
   const topic = topicById(topicId)!;
+  const panel = useRef<HTMLElement>(null);
+  // On a phone the panel sits below the wheel: bring a newly opened topic into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it runs again for each newly opened topic.
+  useEffect(() => {
+    const element = panel.current;
+    if (!element) return;
+    const top = element.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.6) {
+      const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      element.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+    }
+  }, [topicId]);
+  const index = wheel.topics.findIndex((x) => x.id === topicId);
+  const before = wheel.topics[(index + wheel.topics.length - 1) % wheel.topics.length]!;
+  const after = wheel.topics[(index + 1) % wheel.topics.length]!;
   const round = workspace.currentRound;
   const us = workspace.us.organisationId;
   const archived = Boolean(workspace.collaboration.archivedAt);
@@ -25,7 +51,18 @@ export function TopicPanel({ workspace, topicId }: { workspace: Workspace; topic
   const previous = workspace.previousRound?.answers.filter((a) => a.topicId === topicId) ?? [];
 
   return (
-    <section className="topic-panel card" aria-labelledby="topic-title">
+    <section ref={panel} className="topic-panel card" aria-labelledby="topic-title">
+      <nav className="topic-steps no-print" aria-label={t('collab.topicSteps')}>
+        <button type="button" className="link-button" onClick={() => onSelect(before.id)}>
+          <span aria-hidden="true">← </span>
+          {t('collab.previousTopic', { topic: topicName(before.id) })}
+        </button>
+        <span className="muted">{t('collab.topicOf', { n: index + 1, total: wheel.topics.length })}</span>
+        <button type="button" className="link-button" onClick={() => onSelect(after.id)}>
+          {t('collab.nextTopic', { topic: topicName(after.id) })}
+          <span aria-hidden="true"> →</span>
+        </button>
+      </nav>
       <p className="eyebrow">
         {t(`collab.domains.${topic.domain}`)} · {t(`collab.stages.${topic.stage}`)}
       </p>
@@ -98,18 +135,37 @@ export function TopicPanel({ workspace, topicId }: { workspace: Workspace; topic
 function AnswerForm({ workspace, topicId }: { workspace: Workspace; topicId: string }) {
   const { t } = useCollabWords(workspace);
   const errorText = useErrorText();
+  const id = workspace.collaboration.id;
+  const saveAnswer = useSaveAnswer(id, topicId);
+  const key = `answer:${id}:${workspace.currentRound.number}:${topicId}`;
   const current = workspace.currentRound.answers.find(
     (a) => a.organisationId === workspace.us.organisationId && a.topicId === topicId,
   );
-  const [value, setValue] = useState<RatingValue>(current?.rating ?? null);
-  const [answer, setAnswer] = useState(current?.answer ?? '');
-  const save = useSaveAnswer(workspace.collaboration.id, topicId);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({ rating: value, answer: answer.trim() ? answer : null });
+  // A change still on its way (the person came back before it was saved) wins over the saved answer.
+  const [draft, setDraft] = useState<SaveAnswerBody>(
+    () =>
+      unsavedValue<SaveAnswerBody>(key) ?? {
+        rating: current?.rating ?? null,
+        answer: current?.answer ?? null,
+      },
+  );
+  const { status, error } = useAutosaveStatus(key);
+  // Moving to another topic sends what waits at once, rather than after the pause for more typing.
+  useEffect(() => () => void flushAll(key).catch(() => undefined), [key]);
+  const change = (next: SaveAnswerBody) => {
+    setDraft(next);
+    queueSave(key, next, saveAnswer);
   };
+  const answer = draft.answer ?? '';
   return (
-    <form onSubmit={submit} className="form">
+    <form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        // Saving happens by itself; Enter or the button only sends it now. Focus stays where it is.
+        void flushAll(key).catch(() => undefined);
+      }}
+      className="form"
+    >
       <fieldset className="field">
         <legend>{t('collab.ourRating')}</legend>
         <div className="rating-options">
@@ -118,11 +174,8 @@ function AnswerForm({ workspace, topicId }: { workspace: Workspace; topicId: str
               <input
                 type="radio"
                 name={`rating-${topicId}`}
-                checked={value === option}
-                onChange={() => {
-                  setValue(option);
-                  save.reset();
-                }}
+                checked={draft.rating === option}
+                onChange={() => change({ ...draft, rating: option })}
               />
               {t(`collab.ratings.${option}`)}
             </label>
@@ -136,23 +189,26 @@ function AnswerForm({ workspace, topicId }: { workspace: Workspace; topicId: str
             rows={3}
             maxLength={4000}
             value={answer}
-            onChange={(e) => {
-              setAnswer(e.target.value);
-              save.reset();
-            }}
+            onChange={(e) => change({ ...draft, answer: e.target.value.trim() ? e.target.value : null })}
           />
         )}
       </Field>
-      {save.error && <Alert kind="error">{errorText(save.error)}</Alert>}
+      {status === 'rejected' && <Alert kind="error">{errorText(error)}</Alert>}
       <div className="actions">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {t('collab.save')}
+        <button type="submit" className="button" disabled={status === 'idle' || status === 'saved'}>
+          {t('collab.saveNow')}
         </button>
-        {save.isSuccess && (
-          <span role="status" className="saved-note">
-            {t('collab.saved')}
-          </span>
-        )}
+        <span role="status" className={`saved-note autosave-${status}`}>
+          {status === 'saved'
+            ? t('collab.autosave.saved')
+            : status === 'waiting' || status === 'saving'
+              ? t('collab.autosave.saving')
+              : status === 'retrying'
+                ? t('collab.autosave.retrying')
+                : status === 'rejected'
+                  ? t('collab.autosave.rejected')
+                  : t('collab.autosave.idle')}
+        </span>
       </div>
     </form>
   );

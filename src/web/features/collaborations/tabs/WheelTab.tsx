@@ -85,7 +85,7 @@ export function WheelTab({ workspace }: { workspace: Workspace }) {
       </div>
       <div className="topic-side">
         {topic ? (
-          <TopicPanel workspace={workspace} topicId={topic} />
+          <TopicPanel workspace={workspace} topicId={topic} onSelect={setTopic} />
         ) : (
           <p className="card muted">{t('collab.chooseTopic')}</p>
         )}
