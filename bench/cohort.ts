@@ -45,8 +45,9 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   await db.execute(sql`
     insert into collaboration_participants (collaboration_id, organisation_id) select id, id from bench_orgs`);
   await db.execute(sql`
-    insert into rounds (id, collaboration_id, number, revealed_at)
-      select gen_random_uuid(), o.id, r, now() from bench_orgs o, generate_series(1, ${PER_ORGANISATION}) r`);
+    insert into rounds (id, collaboration_id, number, revealed_at, assessment_revealed_at)
+      select gen_random_uuid(), o.id, r, now(), now() - make_interval(years => ${PER_ORGANISATION} - r)
+        from bench_orgs o, generate_series(1, ${PER_ORGANISATION}) r`);
   await db.execute(sql`
     insert into round_participation (round_id, organisation_id, assessment_submitted_at)
       select r.id, r.collaboration_id, now() from rounds r join bench_orgs o on o.id = r.collaboration_id`);
@@ -89,7 +90,7 @@ async function benchEngine(engine: string, options: DatabaseOptions) {
   for (const [label, query] of [
     ['no filter', ''],
     ['type = wise', '?type=wise'],
-    ['round = 3', '?round=3'],
+    ['period = this year', `?period=${new Date().getUTCFullYear()}`],
   ] as const) {
     for (let i = 0; i < 5; i++)
       await fetch(`${url}/api/v1/programmes/${programmeId}/cohort${query}`, {

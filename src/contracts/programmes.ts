@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INT_MAX, zDate, zId, zRequiredText, zText } from './common.ts';
+import { zDate, zId, zRequiredText, zText } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
 
 export const ZCreateProgrammeBody = z.object({
@@ -37,7 +37,8 @@ export const ZProgrammeList = z.object({ programmes: z.array(ZProgramme) });
 
 export const ZCohortQuery = z.object({
   type: ZOrganisationType.optional(),
-  round: z.coerce.number().int().min(1).max(INT_MAX).optional(),
+  /** A calendar year: per organisation and collaboration, the latest self-assessment revealed in it. */
+  period: z.coerce.number().int().min(2000).max(2999).optional(),
 });
 export type CohortQuery = z.infer<typeof ZCohortQuery>;
 
@@ -54,6 +55,8 @@ export const ZCohort = z
     withdrawn: z.boolean(),
     /** Respondents outside your own organisations that came or went since the newest snapshot. */
     changes: z.number().int(),
+    /** The periods (calendar years) the figures can be filtered by, oldest first. */
+    periods: z.array(z.number().int()),
     statements: z.array(
       z.object({
         itemId: z.string(),

@@ -272,18 +272,23 @@ const witnesses = new WeakMap<FastifyInstance, Promise<Client>>();
  * the reveal rule (two organisations, at least one submitted) is met as soon as the other submits. One per app,
  * created by a stranger, so no facilitator in a test knows it.
  */
+/** The app's witness organisation (see addWitness), signed in. */
+export function witnessOf(app: FastifyInstance): Promise<Client> {
+  if (!witnesses.has(app))
+    witnesses.set(
+      app,
+      signUpWithOrganisation(app, 'Getuige Partner').then((w) => w.client),
+    );
+  return witnesses.get(app)!;
+}
+
 export async function addWitness(
   app: FastifyInstance,
   owner: Client,
   collaborationId: string,
   parts: { assessment: boolean } = { assessment: true },
 ): Promise<Client> {
-  if (!witnesses.has(app))
-    witnesses.set(
-      app,
-      signUpWithOrganisation(app, 'Getuige Partner').then((w) => w.client),
-    );
-  const witness = await witnesses.get(app)!;
+  const witness = await witnessOf(app);
   await invitePartner(owner, witness, collaborationId);
   await witnessRound(witness, collaborationId, parts);
   return witness;

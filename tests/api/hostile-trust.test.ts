@@ -29,6 +29,7 @@ afterAll(async () => {
 });
 
 const DAY = 86_400_000;
+const YEAR = new Date().getUTCFullYear();
 const rows = (query: ReturnType<typeof sql>) => queryRows<Record<string, unknown>>(t.database.db, query);
 const item = (component: string) => assessment.items.find((i) => i.component === component)!.id;
 type Answers = Record<string, number>;
@@ -329,7 +330,14 @@ describe('cohort figures against a hostile facilitator', () => {
     for (let i = 0; i < 2; i++)
       await join((await assessedOrganisation('regular-company', { complementarity: 1 })).client, link);
     expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
-    for (const q of ['', 'type=wise', 'type=regular-company', 'round=1', 'type=wise&round=1', 'round=9']) {
+    for (const q of [
+      '',
+      'type=wise',
+      'type=regular-company',
+      `period=${YEAR}`,
+      `type=wise&period=${YEAR}`,
+      'period=2099',
+    ]) {
       const json = (await f.get(`/programmes/${pid}/cohort?${q}`)).body;
       const csv = csvCells((await f.request('GET', `/programmes/${pid}/cohort.csv?${q}`)).raw.body);
       for (const s of json.statements as Row[]) {
@@ -344,19 +352,22 @@ describe('cohort figures against a hostile facilitator', () => {
     const f = await facilitator();
     const { pid } = await programme(f, 'Rare vragen');
     const queries = [
-      'round=0',
-      'round=-1',
-      'round=1.5',
-      'round=2147483647',
-      'round=2147483648',
-      'round=9007199254740993',
-      'round=1e309',
-      'round=NaN',
-      'round=Infinity',
-      'round=0x10',
-      'round=%00',
-      'round=',
-      'round=1&round=2',
+      'period=0',
+      'period=0000',
+      'period=1999',
+      'period=3000',
+      'period=-1',
+      'period=1.5',
+      'period=2147483647',
+      'period=2147483648',
+      'period=9007199254740993',
+      'period=1e309',
+      'period=NaN',
+      'period=Infinity',
+      'period=0x10',
+      'period=%00',
+      'period=',
+      'period=2026&period=2025',
       'type=',
       'type=__proto__',
       'type=constructor',
@@ -364,7 +375,7 @@ describe('cohort figures against a hostile facilitator', () => {
       'type[]=wise',
       'type=WISE',
       `type=${'x'.repeat(5000)}`,
-      'round[$gt]=1',
+      'period[$gt]=1',
     ];
     for (const q of queries)
       for (const path of ['cohort', 'cohort.csv']) {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessment } from '../../src/domain/instrument/assessment.ts';
 import { platformRoles } from '../../src/server/db/schema/index.ts';
@@ -8,6 +9,7 @@ import {
   signUpWithOrganisation,
   startTestApp,
   type TestApp,
+  witnessOf,
   witnessRound,
 } from './harness.ts';
 
@@ -171,11 +173,25 @@ describe('programmes and the cohort chart', () => {
     const f = await facilitator();
     const { pid, link } = await programme(f, 'Twee filters');
     for (let i = 0; i < 6; i++) await join(await assessedOrganisation('wise', { complementarity: 4 }), link);
-    await join(await assessedOrganisation('wise', { complementarity: 1 }, 2), link);
+    const late = await assessedOrganisation('wise', { complementarity: 1 });
+    await join(late, link);
     for (let i = 0; i < 5; i++)
       await join(await assessedOrganisation('regular-company', { complementarity: 3 }), link);
+    // One WISE's self-assessment was revealed last year: the period filter sets it apart from the other six.
+    const year = new Date().getUTCFullYear();
+    await t.database.db.execute(sql`
+      update rounds set assessment_revealed_at = assessment_revealed_at - interval '1 year'
+       where id in (select round_id from round_participation rp join memberships m on m.organisation_id = rp.organisation_id
+                     where m.user_id = ${late.userId!} and rp.assessment_submitted_at is not null)`);
     expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
-    const queries = ['', 'type=wise', 'round=1', 'round=2', 'type=wise&round=1', 'type=wise&round=2'];
+    const queries = [
+      '',
+      'type=wise',
+      `period=${year}`,
+      `period=${year - 1}`,
+      `type=wise&period=${year}`,
+      `type=wise&period=${year - 1}`,
+    ];
     const n = Object.fromEntries(
       await Promise.all(
         queries.map(async (q) => [
@@ -184,22 +200,58 @@ describe('programmes and the cohort chart', () => {
         ]),
       ),
     ) as Record<string, number | null>;
-    // Before the fix, type=wise (n = 7) minus type=wise&round=1 (n = 6) was the round-2 organisation.
+    // type=wise (n = 7) minus type=wise&period=this year (n = 6) would be last year's organisation.
     expect(n['type=wise']).toBe(7);
-    expect(n['type=wise&round=1']).toBeNull();
+    expect(n[`type=wise&period=${year}`]).toBeNull();
     const nested: [string, string][] = [
       ['', 'type=wise'],
-      ['', 'round=1'],
-      ['', 'round=2'],
-      ['type=wise', 'type=wise&round=1'],
-      ['type=wise', 'type=wise&round=2'],
-      ['round=1', 'type=wise&round=1'],
-      ['round=2', 'type=wise&round=2'],
+      ['', `period=${year}`],
+      ['', `period=${year - 1}`],
+      ['type=wise', `type=wise&period=${year}`],
+      ['type=wise', `type=wise&period=${year - 1}`],
+      [`period=${year}`, `type=wise&period=${year}`],
+      [`period=${year - 1}`, `type=wise&period=${year - 1}`],
     ];
     for (const [outer, inner] of nested) {
       const [a, b] = [n[outer], n[inner]];
       if (a != null && b != null) expect(a - b === 0 || a - b >= 5, `${outer} − ${inner}`).toBe(true);
     }
+  });
+
+  // Issue 10, point 7: a self-assessment counts once it is revealed, and one per organisation per collaboration.
+  it('counts only revealed self-assessments, the latest per organisation and collaboration', async () => {
+    const f = await facilitator();
+    const { pid, link } = await programme(f, 'Laatste telt');
+    const orgs: Client[] = [];
+    for (let i = 0; i < 5; i++) {
+      const org = await assessedOrganisation('wise', { complementarity: 2 });
+      orgs.push(org);
+      await join(org, link);
+    }
+    // Submitted but not revealed: not counted.
+    await join(await assessedOrganisation('wise', { complementarity: 5 }, 1, false), link);
+    expect((await f.get(`/programmes/${pid}/cohort`)).body.changes).toBe(5);
+    expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
+    expect(row((await f.get(`/programmes/${pid}/cohort`)).body, 'complementarity')).toMatchObject({
+      n: 5,
+      counts: [0, 5, 0, 0, 0],
+    });
+    // The same five collaborations a round later: the newer answers replace the older, nobody counts twice.
+    for (const org of orgs) {
+      const [collaboration] = (await org.get('/collaborations')).body.collaborations;
+      const id = collaboration.id as string;
+      expect((await org.post(`/collaborations/${id}/submit`)).body.revealed).toBe(true);
+      expect((await org.post(`/collaborations/${id}/rounds`)).status).toBe(201);
+      await witnessRound(await witnessOf(t.app), id);
+      await org.put(`/collaborations/${id}/assessment`, { answers: { [item('complementarity')]: 4 } });
+      const submitted = await org.post(`/collaborations/${id}/assessment/submit`);
+      expect(submitted.body.round).toMatchObject({ number: 2, revealReason: 'early' });
+    }
+    expect((await f.post(`/programmes/${pid}/cohort/publications`)).status).toBe(201);
+    expect(row((await f.get(`/programmes/${pid}/cohort`)).body, 'complementarity')).toMatchObject({
+      n: 5,
+      counts: [0, 0, 0, 5, 0],
+    });
   });
 
   it('red team: the chart before and after one consent does not differ (issue 9, point 3)', async () => {

@@ -5,6 +5,7 @@ import {
   type CohortRespondent,
   changedSince,
   cohortFilterKey,
+  cohortMatches,
   type PublishedSnapshot,
   parseFilterKey,
   planSnapshot,
@@ -18,11 +19,12 @@ const MIN = PROGRAMME_MINIMUM;
 function respondent(
   key: string,
   type: OrganisationType,
-  round: number,
+  period: number,
   values: (number | null)[] = [3],
   known = false,
+  place: { latest: boolean; latestInPeriod: boolean } = { latest: true, latestInPeriod: true },
 ): CohortRespondent {
-  return { key, type, round, known, values };
+  return { key, type, period, known, values, ...place };
 }
 
 function publish(current: CohortRespondent[], previous: PublishedSnapshot[], items = 1): PublishedSnapshot {
@@ -32,7 +34,7 @@ function publish(current: CohortRespondent[], previous: PublishedSnapshot[], ite
   };
 }
 
-const shown = (figures: CohortFigures, filter: { type?: OrganisationType; round?: number }, k = 0) =>
+const shown = (figures: CohortFigures, filter: { type?: OrganisationType; period?: number }, k = 0) =>
   figures[cohortFilterKey(filter)]?.[k] ?? null;
 
 /**
@@ -81,12 +83,7 @@ function derivableSmallGroups(snapshots: PublishedSnapshot[], universe: string[]
       const filter = parseFilterKey(key);
       const row = universe.map(() => 0);
       for (const r of snapshot.respondents)
-        if (
-          r.answered & (1 << k) &&
-          (filter.type === undefined || filter.type === r.type) &&
-          (filter.round === undefined || filter.round === r.round)
-        )
-          row[index.get(r.key)!] = 1;
+        if (r.answered & (1 << k) && cohortMatches(filter, r)) row[index.get(r.key)!] = 1;
       add(row);
     }
   const found: string[][] = [];
@@ -102,7 +99,7 @@ function derivableSmallGroups(snapshots: PublishedSnapshot[], universe: string[]
 
 describe('disclosure control', () => {
   it('the adversary finds the filter-pair leak when every cell of five or more is shown', () => {
-    // Six WISEs in round 1, one in round 2: 7 minus 6 is one organisation's answers.
+    // Six WISEs in period 1, one in period 2: 7 minus 6 is one organisation's answers.
     const current = [
       ...Array.from({ length: 6 }, (_, i) => respondent(`w${i}`, 'wise', 1)),
       respondent('late', 'wise', 2),
@@ -111,7 +108,7 @@ describe('disclosure control', () => {
       respondents: current.map(({ values, ...r }) => ({ ...r, answered: 1 })),
       figures: {
         [cohortFilterKey({ type: 'wise' })]: [{ n: 7, counts: [] }],
-        [cohortFilterKey({ type: 'wise', round: 1 })]: [{ n: 6, counts: [] }],
+        [cohortFilterKey({ type: 'wise', period: 1 })]: [{ n: 6, counts: [] }],
       },
     };
     const universe = current.map((r) => r.key);
@@ -119,9 +116,28 @@ describe('disclosure control', () => {
 
     const planned = publish(current, []);
     expect(shown(planned.figures, { type: 'wise' })?.n).toBe(7);
-    expect(shown(planned.figures, { type: 'wise', round: 1 })).toBeNull();
-    expect(shown(planned.figures, { round: 1 })).toBeNull();
+    expect(shown(planned.figures, { type: 'wise', period: 1 })).toBeNull();
+    expect(shown(planned.figures, { period: 1 })).toBeNull();
     expect(derivableSmallGroups([planned], universe, new Set())).toEqual([]);
+  });
+
+  it('counts one assessment per organisation and collaboration: the latest, or the latest in the period', () => {
+    const now = Array.from({ length: 5 }, (_, i) => respondent(`new${i}`, 'wise', 2026, [4]));
+    // The same five collaborations a year earlier: no longer in the total, still in 2025.
+    const before = Array.from({ length: 5 }, (_, i) =>
+      respondent(`old${i}`, 'wise', 2025, [2], false, { latest: false, latestInPeriod: true }),
+    );
+    const planned = publish([...now, ...before], []);
+    expect(shown(planned.figures, {})).toEqual({ n: 5, counts: [0, 0, 0, 5, 0] });
+    expect(shown(planned.figures, { period: 2025 })).toEqual({ n: 5, counts: [0, 5, 0, 0, 0] });
+    expect(shown(planned.figures, { period: 2026 })).toEqual({ n: 5, counts: [0, 0, 0, 5, 0] });
+    expect(
+      derivableSmallGroups(
+        [planned],
+        [...now, ...before].map((r) => r.key),
+        new Set(),
+      ),
+    ).toEqual([]);
   });
 
   it('a consent between two snapshots changes nothing until five respondents changed', () => {
@@ -182,7 +198,9 @@ describe('disclosure control', () => {
     const universe = fc.array(
       fc.record({
         type: fc.constantFrom(...types),
-        round: fc.integer({ min: 1, max: 2 }),
+        period: fc.integer({ min: 1, max: 2 }),
+        // An older assessment of the same organisation in the same collaboration is counted only in its period.
+        older: fc.boolean(),
         known: fc.boolean(),
         a: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
         b: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
@@ -200,7 +218,10 @@ describe('disclosure control', () => {
         events,
         (people, initial, steps) => {
           const all = people.map((p, i) =>
-            respondent(`r${i}`, p.type, p.round, [p.a, p.b], p.known && i % 3 === 0),
+            respondent(`r${i}`, p.type, p.period, [p.a, p.b], p.known && i % 3 === 0, {
+              latest: !p.older,
+              latestInPeriod: true,
+            }),
           );
           const consenting = new Set(all.filter((_, i) => initial[i]).map((r) => r.key));
           const snapshots: PublishedSnapshot[] = [];

@@ -3,22 +3,34 @@ import { type Cell, type RespondentGroup, releasableCells } from './release.ts';
 
 /**
  * The cohort chart's disclosure control. A respondent is one organisation's submitted self-assessment of one
- * revealed collaboration round (it can no longer change). Figures come only from published snapshots; each
- * snapshot releases the cells that keep every derivable group, across all filters and all earlier snapshots,
- * at zero or at least the minimum of respondents the facilitator does not know.
+ * revealed collaboration round (it can no longer change). The chart counts one per organisation per
+ * collaboration: the latest revealed, or under a period filter the latest revealed in that period (a calendar
+ * year: collaborations number their rounds each on their own, so "round 2" means nothing across a cohort).
+ * Figures come only from published snapshots; each snapshot releases the cells that keep every derivable
+ * group, across all filters and all earlier snapshots, at zero or at least the minimum of respondents the
+ * facilitator does not know.
  */
 
-export type CohortFilter = { type?: OrganisationType | undefined; round?: number | undefined };
+export type CohortFilter = { type?: OrganisationType | undefined; period?: number | undefined };
 /** A count per answer value 1…5 and how many answered; null where the cell is not released. */
 export type CohortFigure = { n: number; counts: number[] };
 /** Per filter key, one figure per statement in the instrument's order. */
 export type CohortFigures = Record<string, (CohortFigure | null)[]>;
 
-export type CohortRespondent = {
+/** Where a respondent falls: which cells of a snapshot hold it. */
+export type CohortPlace = {
+  type: OrganisationType;
+  /** The calendar year its self-assessment was revealed in. */
+  period: number;
+  /** The latest revealed of its organisation in its collaboration: counted when no period is chosen. */
+  latest: boolean;
+  /** The latest revealed of its organisation in its collaboration within its period. */
+  latestInPeriod: boolean;
+};
+
+export type CohortRespondent = CohortPlace & {
   /** Stable across snapshots: the round and the organisation. */
   key: string;
-  type: OrganisationType;
-  round: number;
   /** The facilitator belongs to or created the organisation, so already knows its answers. */
   known: boolean;
   /** The answers in the instrument's order, null for "no answer". */
@@ -29,28 +41,36 @@ export type CohortRespondent = {
 export type SnapshotRespondent = Omit<CohortRespondent, 'values'> & { answered: number };
 export type PublishedSnapshot = { respondents: readonly SnapshotRespondent[]; figures: CohortFigures };
 
-export const cohortFilterKey = (filter: CohortFilter) => `${filter.type ?? '*'}|${filter.round ?? '*'}`;
+export const cohortFilterKey = (filter: CohortFilter) => `${filter.type ?? '*'}|${filter.period ?? '*'}`;
 
 /** Which statements a respondent answered, as a bit per statement. */
 export function answeredMask(values: readonly (number | null)[]): number {
   return values.reduce<number>((mask, v, k) => (v === null ? mask : mask | (1 << k)), 0);
 }
 
-/** The filters a reader can ask for, most useful first: everyone, by type, by round, by both. */
-export function cohortFilters(rounds: number): CohortFilter[] {
-  const numbers = Array.from({ length: rounds }, (_, i) => i + 1);
+/** The filters a reader can ask for, most useful first: everyone, by type, by period, by both. */
+export function cohortFilters(periods: readonly number[]): CohortFilter[] {
   return [
     {},
     ...ORGANISATION_TYPES.map((type) => ({ type })),
-    ...numbers.map((round) => ({ round })),
-    ...ORGANISATION_TYPES.flatMap((type) => numbers.map((round) => ({ type, round }))),
+    ...periods.map((period) => ({ period })),
+    ...ORGANISATION_TYPES.flatMap((type) => periods.map((period) => ({ type, period }))),
   ];
 }
 
-const matches = (filter: CohortFilter, at: { type: OrganisationType; round: number } | undefined) =>
+/** The periods a snapshot's figures hold, oldest first: what a reader can choose from. */
+export function cohortPeriods(figures: CohortFigures): number[] {
+  const periods = Object.keys(figures)
+    .map((key) => parseFilterKey(key).period)
+    .filter((p): p is number => p !== undefined);
+  return [...new Set(periods)].sort((a, b) => a - b);
+}
+
+export const cohortMatches = (filter: CohortFilter, at: CohortPlace | undefined) =>
   at !== undefined &&
   (filter.type === undefined || filter.type === at.type) &&
-  (filter.round === undefined || filter.round === at.round);
+  (filter.period === undefined ? at.latest : filter.period === at.period && at.latestInPeriod);
+const matches = cohortMatches;
 
 /** How many respondents unknown to the facilitator came or went since the last snapshot. */
 export function changedSince(
@@ -72,8 +92,7 @@ export function planSnapshot(
   items: number,
   minimum: number,
 ): CohortFigures {
-  const rounds = Math.max(0, ...current.map((r) => r.round));
-  const filters = cohortFilters(rounds);
+  const filters = cohortFilters([...new Set(current.map((r) => r.period))].sort((a, b) => a - b));
   const figures: CohortFigures = Object.fromEntries(
     filters.map((f) => [cohortFilterKey(f), Array<CohortFigure | null>(items).fill(null)]),
   );
@@ -86,13 +105,13 @@ export function planSnapshot(
         .map(([key]) => cell(s, parseFilterKey(key))),
     );
     const candidates = filters.map((f) => cell(now, f));
-    // Answers counted once per kind of organisation and round; a released cell adds up the ones it covers.
-    const atoms = new Map<string, { type: OrganisationType; round: number; counts: number[] }>();
+    // Answers counted once per place (kind, period, latest or not); a released cell adds up the ones it covers.
+    const atoms = new Map<string, CohortPlace & { counts: number[] }>();
     for (const r of current) {
       const v = r.values[k];
       if (v == null) continue;
-      const id = `${r.type}|${r.round}`;
-      const atom = atoms.get(id) ?? { type: r.type, round: r.round, counts: [0, 0, 0, 0, 0] };
+      const id = placeKey(r);
+      const atom = atoms.get(id) ?? { ...toPlace(r), counts: [0, 0, 0, 0, 0] };
       atom.counts[v - 1]!++;
       atoms.set(id, atom);
     }
@@ -107,8 +126,16 @@ export function planSnapshot(
   return figures;
 }
 
+const toPlace = (r: CohortPlace): CohortPlace => ({
+  type: r.type,
+  period: r.period,
+  latest: r.latest,
+  latestInPeriod: r.latestInPeriod,
+});
+const placeKey = (p: CohortPlace) => `${p.type}|${p.period}|${p.latest}|${p.latestInPeriod}`;
+
 /** Where a respondent sits in each snapshot that holds it (by snapshot index). */
-type Placement = { at: Map<number, { type: OrganisationType; round: number }> };
+type Placement = { at: Map<number, CohortPlace> };
 
 function cell(snapshot: number, filter: CohortFilter): Cell<Placement> {
   return {
@@ -118,10 +145,10 @@ function cell(snapshot: number, filter: CohortFilter): Cell<Placement> {
 }
 
 export function parseFilterKey(key: string): CohortFilter {
-  const [type, round] = key.split('|');
+  const [type, period] = key.split('|');
   return {
     type: type === '*' ? undefined : (type as OrganisationType),
-    round: round === '*' || round === undefined ? undefined : Number(round),
+    period: period === '*' || period === undefined ? undefined : Number(period),
   };
 }
 
@@ -132,21 +159,20 @@ function groupsFor(
   previous: readonly PublishedSnapshot[],
 ): RespondentGroup<Placement>[] {
   const people = new Map<string, { at: Placement['at']; known: boolean }>();
-  const place = (key: string, snapshot: number, type: OrganisationType, round: number, known: boolean) => {
-    const person = people.get(key) ?? { at: new Map(), known: false };
-    person.at.set(snapshot, { type, round });
-    person.known ||= known;
-    people.set(key, person);
+  const place = (snapshot: number, r: CohortPlace & { key: string; known: boolean }) => {
+    const person = people.get(r.key) ?? { at: new Map(), known: false };
+    person.at.set(snapshot, toPlace(r));
+    person.known ||= r.known;
+    people.set(r.key, person);
   };
   previous.forEach((snapshot, s) => {
-    for (const r of snapshot.respondents)
-      if (r.answered & (1 << k)) place(r.key, s, r.type, r.round, r.known);
+    for (const r of snapshot.respondents) if (r.answered & (1 << k)) place(s, r);
   });
-  for (const r of current) if (r.values[k] != null) place(r.key, previous.length, r.type, r.round, r.known);
+  for (const r of current) if (r.values[k] != null) place(previous.length, r);
 
   const groups = new Map<string, RespondentGroup<Placement>>();
   for (const person of people.values()) {
-    const signature = [...person.at].map(([s, p]) => `${s}:${p.type}:${p.round}`).join(',');
+    const signature = [...person.at].map(([s, p]) => `${s}:${placeKey(p)}`).join(',');
     const group = groups.get(signature) ?? { attrs: { at: person.at }, unknown: 0, known: 0 };
     if (person.known) group.known++;
     else group.unknown++;

@@ -9,24 +9,36 @@ export type CohortRespondentRow = {
   organisationId: string;
   type: OrganisationType;
   round: number;
+  period: number;
+  latest: boolean;
+  latestInPeriod: boolean;
   known: boolean;
   values: (number | null)[];
 };
 
 /**
  * The respondents a new cohort snapshot would rest on: the submitted self-assessments of revealed rounds (no
- * longer editable) of organisations that consent now, one row per respondent, read from
- * round_participation.assessment_values. `known` marks organisations the facilitator belongs to or created.
+ * longer editable) of organisations that consent now, read from round_participation.assessment_values. Only
+ * those the chart counts: per organisation and collaboration the latest revealed, and the latest revealed in
+ * each calendar year (its period). `known` marks organisations the facilitator belongs to or created.
  */
 function currentRespondents(programmeId: string, facilitatorId: string): SQL {
-  return sql`select rp.round_id as "roundId", rp.organisation_id as "organisationId", o.type, r.number as round,
-                 ${facilitatorKnows(facilitatorId)} as known,
-                 rp.assessment_values as values
-            from programme_members m
-            join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
-            join rounds r on r.id = rp.round_id and r.assessment_revealed_at is not null
-            join organisations o on o.id = m.organisation_id
-           where m.programme_id = ${programmeId} and m.consent_at is not null`;
+  return sql`select * from (
+           select rp.round_id as "roundId", rp.organisation_id as "organisationId", o.type, r.number as round,
+                  extract(year from r.assessment_revealed_at at time zone 'UTC')::int as period,
+                  row_number() over (partition by rp.organisation_id, r.collaboration_id
+                                     order by r.assessment_revealed_at desc, r.number desc) = 1 as latest,
+                  row_number() over (partition by rp.organisation_id, r.collaboration_id,
+                                                  extract(year from r.assessment_revealed_at at time zone 'UTC')
+                                     order by r.assessment_revealed_at desc, r.number desc) = 1 as "latestInPeriod",
+                  ${facilitatorKnows(facilitatorId)} as known,
+                  rp.assessment_values as values
+             from programme_members m
+             join round_participation rp on rp.organisation_id = m.organisation_id and rp.assessment_submitted_at is not null
+             join rounds r on r.id = rp.round_id and r.assessment_revealed_at is not null
+             join organisations o on o.id = m.organisation_id
+            where m.programme_id = ${programmeId} and m.consent_at is not null) counted
+          where counted.latest or counted."latestInPeriod"`;
 }
 
 /**
@@ -47,7 +59,7 @@ function facilitatorKnows(facilitatorId: string): SQL {
 }
 
 export function cohortRespondentsSql(programmeId: string, facilitatorId: string): SQL {
-  return sql`${currentRespondents(programmeId, facilitatorId)} order by rp.round_id, rp.organisation_id`;
+  return sql`${currentRespondents(programmeId, facilitatorId)} order by "roundId", "organisationId"`;
 }
 
 export function cohortRespondents(db: Db, programmeId: string, facilitatorId: string) {

@@ -3150,7 +3150,7 @@ export interface paths {
             | 'training-centre'
             | 'social-enterprise-platform'
             | 'other';
-          round?: number;
+          period?: number;
         };
         header?: never;
         path: {
@@ -3249,7 +3249,7 @@ export interface paths {
             | 'training-centre'
             | 'social-enterprise-platform'
             | 'other';
-          round?: number;
+          period?: number;
         };
         header?: never;
         path: {
@@ -4284,6 +4284,7 @@ export interface components {
       published: components['schemas']['CohortPublication'] | null;
       withdrawn: boolean;
       changes: number;
+      periods: number[];
       statements: {
         itemId: string;
         n: number | null;

@@ -174,19 +174,19 @@ function Programme() {
               </select>
             )}
           </Field>
-          <Field label={t('programme.filterRound')}>
+          <Field label={t('programme.filterPeriod')} hint={t('programme.filterPeriodHint')}>
             {(f) => (
               <select
                 {...f}
-                value={filter.round ?? ''}
+                value={filter.period ?? ''}
                 onChange={(e) =>
-                  setFilter({ ...filter, round: e.target.value ? Number(e.target.value) : undefined })
+                  setFilter({ ...filter, period: e.target.value ? Number(e.target.value) : undefined })
                 }
               >
-                <option value="">{t('programme.all')}</option>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <option key={n} value={n}>
-                    {n}
+                <option value="">{t('programme.latest')}</option>
+                {(cohort.data?.periods ?? []).map((year) => (
+                  <option key={year} value={year}>
+                    {year}
                   </option>
                 ))}
               </select>

@@ -95,6 +95,10 @@ export const cohortSnapshotRespondents = pgTable(
     organisationId: uuid('organisation_id').notNull(),
     organisationType: text('organisation_type', { enum: ORGANISATION_TYPES }).notNull(),
     roundNumber: integer('round_number').notNull(),
+    /** Where it fell in the snapshot (domain/disclosure/cohort.ts, CohortPlace). */
+    period: integer('period').notNull(),
+    latest: boolean('latest').notNull(),
+    latestInPeriod: boolean('latest_in_period').notNull(),
     /** A bit per statement answered. */
     answered: integer('answered').notNull(),
     /** The facilitator belonged to or created the organisation when the snapshot was published. */

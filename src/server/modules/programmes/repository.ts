@@ -174,7 +174,9 @@ export class ProgrammesRepository {
             roundId: cohortSnapshotRespondents.roundId,
             organisationId: cohortSnapshotRespondents.organisationId,
             type: cohortSnapshotRespondents.organisationType,
-            round: cohortSnapshotRespondents.roundNumber,
+            period: cohortSnapshotRespondents.period,
+            latest: cohortSnapshotRespondents.latest,
+            latestInPeriod: cohortSnapshotRespondents.latestInPeriod,
             known: cohortSnapshotRespondents.known,
             answered: cohortSnapshotRespondents.answered,
           })
@@ -201,15 +203,21 @@ export class ProgrammesRepository {
         organisation_id: r.organisationId,
         organisation_type: r.type,
         round_number: r.round,
+        period: r.period,
+        latest: r.latest,
+        latest_in_period: r.latestInPeriod,
         answered: answeredMask(r.values),
         known: r.known,
       }));
       await tx.execute(sql`
         insert into cohort_snapshot_respondents
-          (snapshot_id, round_id, organisation_id, organisation_type, round_number, answered, known)
-        select ${snapshot!.id}::uuid, r.round_id, r.organisation_id, r.organisation_type, r.round_number, r.answered, r.known
+          (snapshot_id, round_id, organisation_id, organisation_type, round_number, period, latest, latest_in_period,
+           answered, known)
+        select ${snapshot!.id}::uuid, r.round_id, r.organisation_id, r.organisation_type, r.round_number, r.period,
+               r.latest, r.latest_in_period, r.answered, r.known
           from jsonb_to_recordset(${JSON.stringify(kept)}::jsonb)
-               as r(round_id uuid, organisation_id uuid, organisation_type text, round_number int, answered int, known boolean)`);
+               as r(round_id uuid, organisation_id uuid, organisation_type text, round_number int, period int,
+                    latest boolean, latest_in_period boolean, answered int, known boolean)`);
       return snapshot!;
     });
   }

@@ -5,7 +5,12 @@ import type {
   Programme,
   ProgrammeDetail,
 } from '../../../contracts/programmes.ts';
-import { changedSince, cohortFilterKey, planSnapshot } from '../../../domain/disclosure/cohort.ts';
+import {
+  changedSince,
+  cohortFilterKey,
+  cohortPeriods,
+  planSnapshot,
+} from '../../../domain/disclosure/cohort.ts';
 import { PROGRAMME_MINIMUM } from '../../../domain/disclosure/release.ts';
 import { assessment } from '../../../domain/instrument/assessment.ts';
 import { type AuthContext, type OrganisationActor, requirePlatformRoleOf } from '../../http/auth-context.ts';
@@ -127,6 +132,7 @@ export class ProgrammesService {
       published: shown ? { number: shown.number, publishedAt: shown.publishedAt.toISOString() } : null,
       withdrawn: latest > (shown?.number ?? 0),
       changes,
+      periods: shown ? cohortPeriods(shown.figures) : [],
       statements: assessment.items.map((item, k) => {
         const figure = figures?.[k] ?? null;
         return { itemId: item.id, n: figure?.n ?? null, counts: figure?.counts ?? null };

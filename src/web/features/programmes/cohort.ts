@@ -4,6 +4,6 @@ import type { CohortQuery } from '../../../contracts/programmes.ts';
 export function cohortQuery(filter: CohortQuery): string {
   const params = new URLSearchParams();
   if (filter.type) params.set('type', filter.type);
-  if (filter.round) params.set('round', String(filter.round));
+  if (filter.period) params.set('period', String(filter.period));
   return params.toString();
 }
