@@ -5,6 +5,8 @@ import { useCollabWords } from './labels.ts';
 import { RoundBar } from './RoundBar.tsx';
 import { WORKSPACE_TABS } from './tabs/index.ts';
 import { TabStateProvider } from './tabs/tabState.tsx';
+import { tourSeen } from './tour.ts';
+import { WorkspaceTour } from './WorkspaceTour.tsx';
 
 /** One collaboration: its stage, the current round, and the tabs of tabs/index.ts. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
@@ -12,6 +14,8 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const [tab, setTab] = useState(WORKSPACE_TABS[0].id);
   const active = WORKSPACE_TABS.find((x) => x.id === tab) ?? WORKSPACE_TABS[0];
   const archived = Boolean(workspace.collaboration.archivedAt);
+  // The tour opens by itself on the first workspace this browser shows, and again from its button.
+  const [touring, setTouring] = useState(() => !tourSeen());
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects; Tab moves on into the panel.
   const onTabKey = (e: KeyboardEvent) => {
@@ -27,7 +31,12 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   return (
     <div className="workspace">
       <header className="workspace-head">
-        <h1>{workspace.collaboration.name}</h1>
+        <div className="workspace-title">
+          <h1>{workspace.collaboration.name}</h1>
+          <button type="button" className="button small no-print" onClick={() => setTouring(true)}>
+            {t('method.tourButton')}
+          </button>
+        </div>
         <p className="meta">{workspace.participants.map((p) => p.name).join(' · ')}</p>
         <div className="stage-line">
           <span className="badge stage-badge">
@@ -77,6 +86,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
         </div>
       </TabStateProvider>
       <span hidden>{lang}</span>
+      <WorkspaceTour open={touring} onClose={() => setTouring(false)} />
     </div>
   );
 }
