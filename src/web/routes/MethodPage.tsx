@@ -128,6 +128,7 @@ export function MethodPage() {
         <h3>{t('method.howLongTitle')}</h3>
         <p>{t('method.howLong')}</p>
         <h3>{t('method.stepsTitle')}</h3>
+        <p>{t('method.prepare')}</p>
         <ol className="steps method-steps">
           {STEPS.map((step) => (
             <li key={step}>
