@@ -31,12 +31,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   return (
     <div className="workspace">
       <header className="workspace-head">
-        <div className="workspace-title">
-          <h1>{workspace.collaboration.name}</h1>
-          <button type="button" className="button small no-print" onClick={() => setTouring(true)}>
-            {t('method.tourButton')}
-          </button>
-        </div>
+        <h1>{workspace.collaboration.name}</h1>
         <p className="meta">{workspace.participants.map((p) => p.name).join(' · ')}</p>
         <div className="stage-line">
           <span className="badge stage-badge">
@@ -46,6 +41,9 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
             <summary>{t('collab.why')}</summary>
             <p data-testid="stage-explanation">{explanation()}</p>
           </details>
+          <button type="button" className="button small no-print" onClick={() => setTouring(true)}>
+            {t('method.tourButton')}
+          </button>
         </div>
         {archived && <Alert kind="info">{t('collab.archived')}</Alert>}
       </header>

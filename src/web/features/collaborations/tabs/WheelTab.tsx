@@ -48,7 +48,9 @@ export function WheelTab({ workspace }: { workspace: Workspace }) {
           <button type="button" className="link-button" onClick={() => window.print()}>
             {t('collab.printCanvas')}
           </button>
-          <Link to="/method">{t('method.wheelLink')}</Link>
+          <Link to="/method" className="help-link">
+            {t('method.wheelLink')}
+          </Link>
         </div>
         {asList ? (
           <ul className="topic-list">
