@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { TOUR_SEEN_KEY } from './src/web/features/collaborations/tour.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 // A fresh database for every run, so the browser tests start from the demo data and nothing else.
@@ -18,6 +19,12 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${port}`,
+    // Every page of every context starts with the workspace tour already seen, so the specs about something
+    // else never meet its dialog; tests/browser/method.spec.ts clears this to test the tour itself.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://localhost:${port}`, localStorage: [{ name: TOUR_SEEN_KEY, value: '1' }] }],
+    },
     trace: 'retain-on-failure',
     launchOptions: {
       // Debian's Chromium, never a downloaded browser.

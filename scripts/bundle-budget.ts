@@ -23,6 +23,7 @@ const STRINGS = '/i18n/nl.json';
 // the static landing page (src/server/web-prerender.ts): its scripts are those its HTML names, not the app's.
 const BUDGETS: Budget[] = [
   { name: 'landing', path: '/', budgetKb: 90 },
+  { name: 'method', path: '/method' },
   { name: 'sign-in', path: '/sign-in' },
   { name: 'dashboard', path: '/dashboard' },
   { name: 'collaboration (wheel)', path: '/collaborations/:id', budgetKb: 200 },

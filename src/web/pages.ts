@@ -19,6 +19,7 @@ export const BOOT_DATA = ['/api/v1/me'];
 
 export const PAGES: readonly PageEntry[] = [
   { path: '/', module: 'LandingPage', name: 'LandingPage' },
+  { path: '/method', module: 'MethodPage', name: 'MethodPage' },
   { path: '/sign-up', module: 'AuthPages', name: 'SignUpPage' },
   { path: '/sign-up/confirm/:token', module: 'AuthPages', name: 'ConfirmSignUpPage' },
   { path: '/sign-in', module: 'AuthPages', name: 'SignInPage' },

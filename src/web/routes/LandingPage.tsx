@@ -37,6 +37,9 @@ export function LandingPage() {
             </li>
           ))}
         </ol>
+        <p>
+          <Link to="/method">{t('method.landingLink')}</Link>
+        </p>
       </section>
     </div>
   );

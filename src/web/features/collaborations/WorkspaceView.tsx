@@ -5,6 +5,8 @@ import { useCollabWords } from './labels.ts';
 import { RoundBar } from './RoundBar.tsx';
 import { WORKSPACE_TABS } from './tabs/index.ts';
 import { TabStateProvider } from './tabs/tabState.tsx';
+import { tourSeen } from './tour.ts';
+import { WorkspaceTour } from './WorkspaceTour.tsx';
 
 /** One collaboration: its stage, the current round, and the tabs of tabs/index.ts. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
@@ -12,6 +14,8 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const [tab, setTab] = useState(WORKSPACE_TABS[0].id);
   const active = WORKSPACE_TABS.find((x) => x.id === tab) ?? WORKSPACE_TABS[0];
   const archived = Boolean(workspace.collaboration.archivedAt);
+  // The tour opens by itself on the first workspace this browser shows, and again from its button.
+  const [touring, setTouring] = useState(() => !tourSeen());
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects; Tab moves on into the panel.
   const onTabKey = (e: KeyboardEvent) => {
@@ -37,6 +41,9 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
             <summary>{t('collab.why')}</summary>
             <p data-testid="stage-explanation">{explanation()}</p>
           </details>
+          <button type="button" className="button small no-print" onClick={() => setTouring(true)}>
+            {t('method.tourButton')}
+          </button>
         </div>
         {archived && <Alert kind="info">{t('collab.archived')}</Alert>}
       </header>
@@ -77,6 +84,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
         </div>
       </TabStateProvider>
       <span hidden>{lang}</span>
+      <WorkspaceTour open={touring} onClose={() => setTouring(false)} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Workspace } from '../../../../contracts/collaborations.ts';
 import { wheel } from '../../../../domain/instrument/wheel.ts';
 import { type TopicView, WheelChart } from '../../wheel/WheelChart.tsx';
@@ -47,6 +48,9 @@ export function WheelTab({ workspace }: { workspace: Workspace }) {
           <button type="button" className="link-button" onClick={() => window.print()}>
             {t('collab.printCanvas')}
           </button>
+          <Link to="/method" className="help-link">
+            {t('method.wheelLink')}
+          </Link>
         </div>
         {asList ? (
           <ul className="topic-list">
