@@ -97,6 +97,8 @@ export const ZAgreement = z
     text: z.string(),
     agreedBy: z.string().nullable(),
     agreedOn: z.string(),
+    /** The partner organisations that agreed to the current text; an edit of the text asks again. */
+    approvals: z.array(z.object({ organisationId: zId, approvedAt: z.string() })),
     version: z.number().int(),
     updatedAt: z.string(),
   })
@@ -108,7 +110,10 @@ export const ZAction = z
     id: zId,
     topicId: z.string(),
     text: z.string(),
+    /** Who does it: the name of the member below, or a free name. */
     owner: z.string().nullable(),
+    /** A member of a partner organisation chosen from the list; null for a free name. */
+    ownerUserId: zId.nullable(),
     dueDate: z.string().nullable(),
     done: z.boolean(),
     overdue: z.boolean(),
@@ -164,6 +169,8 @@ export const ZWorkspace = z
     agenda: z.array(ZAgendaItem),
     agreements: z.array(ZAgreement),
     actions: z.array(ZAction),
+    /** The members of the partner organisations, by name only: who can own an action. */
+    people: z.array(z.object({ userId: zId, name: z.string(), organisationId: zId })),
     timeline: z.array(ZTimelinePoint),
   })
   .meta({ id: 'Workspace' });
@@ -187,11 +194,17 @@ export const ZUpdateAgreementBody = z.object({
   version: zCount,
 });
 export type UpdateAgreementBody = z.input<typeof ZUpdateAgreementBody>;
+/** Agreeing on behalf of your organisation to the text of the version you read. */
+export const ZApproveAgreementBody = z.object({ version: zCount });
+export type ApproveAgreementBody = z.input<typeof ZApproveAgreementBody>;
 
 export const ZCreateActionBody = z.object({
   topicId: z.string().max(60),
   text: zRequiredText(2000),
+  /** A free name, when no member of a partner organisation is chosen. */
   owner: zText(300).nullable().optional(),
+  /** A member of one of the partner organisations (see the workspace's `people`). */
+  ownerUserId: zId.nullable().optional(),
   dueDate: zDate.nullable().optional(),
 });
 export type CreateActionBody = z.input<typeof ZCreateActionBody>;
@@ -199,6 +212,7 @@ export const ZUpdateActionBody = z
   .object({
     text: zRequiredText(2000),
     owner: zText(300).nullable(),
+    ownerUserId: zId.nullable(),
     dueDate: zDate.nullable(),
     done: z.boolean(),
   })

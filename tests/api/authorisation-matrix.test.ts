@@ -231,6 +231,13 @@ const MATRIX: Record<string, Row> = {
     ...inOrganisation(201, 201),
     body: () => ({ topicId: 'ambition', text: 'Afgesproken' }),
   },
+  // Agreeing to version 1 twice on behalf of one organisation is one approval, and withdrawing it twice is fine.
+  'POST /collaborations/{id}/agreements/{itemId}/approval': {
+    ...inOrganisation(200, 200),
+    body: () => ({ version: 1 }),
+  },
+  'DELETE /collaborations/{id}/agreements/{itemId}/approval': inOrganisation(200, 200),
+  'GET /collaborations/{id}/agreements.csv': inOrganisation(200, 200),
   // The member saves version 1 first; the admin's save of the same version is refused, not lost.
   'PATCH /collaborations/{id}/agreements/{itemId}': {
     ...inOrganisation(200, 409),
@@ -378,6 +385,9 @@ async function fixture(): Promise<Fixture> {
       'POST /collaborations/{id}/submit': collab,
       'POST /collaborations/{id}/reveal-early': collab,
       'POST /collaborations/{id}/agreements': collab,
+      'POST /collaborations/{id}/agreements/{itemId}/approval': { ...collab, itemId: agreement.body.id },
+      'DELETE /collaborations/{id}/agreements/{itemId}/approval': { ...collab, itemId: agreement.body.id },
+      'GET /collaborations/{id}/agreements.csv': collab,
       'PATCH /collaborations/{id}/agreements/{itemId}': { ...collab, itemId: agreement.body.id },
       'DELETE /collaborations/{id}/agreements/{itemId}': { ...collab, itemId: agreement.body.id },
       'GET /collaborations/{id}/actions': collab,

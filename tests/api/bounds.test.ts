@@ -79,7 +79,7 @@ describe('extreme dates and numbers', () => {
     expect((await client.patch(`/collaborations/${id}`, { startDate: '2100-12-31' })).status).toBe(200);
   });
 
-  it('refuses numbers beyond an integer column: agreement version, round number, cohort round', async () => {
+  it('refuses numbers beyond an integer column: agreement version, round number, cohort period', async () => {
     const { client } = await signUpWithOrganisation(t.app, 'Getal BV');
     const created = await client.post('/collaborations', { name: 'Getallen', ambition: 'transaction' });
     const id = created.body.collaboration.id as string;
@@ -106,10 +106,10 @@ describe('extreme dates and numbers', () => {
     await t.database.db.insert(platformRoles).values({ userId: facilitator.userId!, role: 'facilitator' });
     const programme = await facilitator.post('/programmes', { name: 'Cohort' });
     expect(programme.status).toBe(201);
-    for (const number of ['2147483648', '1e10']) {
-      const cohort = await facilitator.get(`/programmes/${programme.body.id}/cohort?round=${number}`);
+    for (const number of ['2147483648', '1e10', '0000', '1999', '3000']) {
+      const cohort = await facilitator.get(`/programmes/${programme.body.id}/cohort?period=${number}`);
       expect(cohort.status, number).toBe(400);
-      expect(fieldOf(cohort.body).join(), number).toContain('round');
+      expect(fieldOf(cohort.body).join(), number).toContain('period');
     }
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../../src/server/read-models/cohort.ts';
 import {
   activeParticipantsSql,
+  collaborationPeopleSql,
   formerParticipantsSql,
   partnerInvitationSql,
 } from '../../src/server/read-models/collaboration-partners.ts';
@@ -33,6 +34,7 @@ const queries: Record<string, SQL | { toSQL: () => { sql: string; params: unknow
   'people.users-page': usersPageQuery(db, { q: 'anne_%', limit: 50, offset: 0 }),
   'collaboration-partners.active-participants': activeParticipantsSql([ID, ID]),
   'collaboration-partners.former-participants': formerParticipantsSql([ID]),
+  'collaboration-partners.people': collaborationPeopleSql([ID]),
   'collaboration-partners.partner-invitation': partnerInvitationSql('token-hash'),
   'cohort.respondents': cohortRespondentsSql(ID, ID),
   'audit.organisation-page': auditEventsSql(

@@ -92,3 +92,31 @@ export async function partnerInvitationByHash(
   const [row] = await queryRows<PartnerInvitationRow>(db, partnerInvitationSql(tokenHash));
   return row;
 }
+
+export type CollaborationPersonRow = {
+  collaborationId: string;
+  userId: string;
+  name: string;
+  organisationId: string;
+};
+
+/** The members of the active partner organisations, by name only: who can own an action. */
+export function collaborationPeopleSql(collaborationIds: string[]): SQL {
+  return sql`select p.collaboration_id as "collaborationId", u.id as "userId", u.name, m.organisation_id as "organisationId"
+            from collaboration_participants p
+            join memberships m on m.organisation_id = p.organisation_id
+            join users u on u.id = m.user_id
+           where p.collaboration_id in (${sql.join(
+             collaborationIds.map((id) => sql`${id}`),
+             sql`, `,
+           )}) and p.left_at is null
+           order by u.name, u.id`;
+}
+
+export async function collaborationPeople(
+  db: Db | Tx,
+  collaborationIds: string[],
+): Promise<CollaborationPersonRow[]> {
+  if (!collaborationIds.length) return [];
+  return queryRows(db, collaborationPeopleSql(collaborationIds));
+}

@@ -2580,6 +2580,187 @@ export interface paths {
     };
     trace?: never;
   };
+  '/collaborations/{id}/agreements/{itemId}/approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Agree to the agreement on behalf of your organisation; a text changed since your version answers 409 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Agreement'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  field: string;
+                  message: string;
+                }[];
+              };
+              current?: components['schemas']['Agreement'];
+            };
+          };
+        };
+        429: components['responses']['Error'];
+      };
+    };
+    /** Withdraw your organisation’s agreement */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Agreement'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/agreements.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The agreements overview as CSV: topic, text, date and which partners agreed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/collaborations/{id}/actions': {
     parameters: {
       query?: never;
@@ -2635,6 +2816,7 @@ export interface paths {
             topicId: string;
             text: string;
             owner?: string | null;
+            ownerUserId?: string | null;
             dueDate?: string | null;
           };
         };
@@ -2724,6 +2906,7 @@ export interface paths {
           'application/json': {
             text?: string;
             owner?: string | null;
+            ownerUserId?: string | null;
             dueDate?: string | null;
             done?: boolean;
             version: number;
@@ -3973,6 +4156,11 @@ export interface components {
       text: string;
       agreedBy: string | null;
       agreedOn: string;
+      approvals: {
+        /** Format: uuid */
+        organisationId: string;
+        approvedAt: string;
+      }[];
       version: number;
       updatedAt: string;
     };
@@ -3982,6 +4170,7 @@ export interface components {
       topicId: string;
       text: string;
       owner: string | null;
+      ownerUserId: string | null;
       dueDate: string | null;
       done: boolean;
       overdue: boolean;
@@ -4073,6 +4262,13 @@ export interface components {
       }[];
       agreements: components['schemas']['Agreement'][];
       actions: components['schemas']['Action'][];
+      people: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+        /** Format: uuid */
+        organisationId: string;
+      }[];
       timeline: {
         round: number;
         rings: Record<

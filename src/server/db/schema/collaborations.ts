@@ -160,6 +160,22 @@ export const agreements = pgTable(
   (t) => [index('agreements_collaboration_idx').on(t.collaborationId)],
 );
 
+/** Each partner organisation agrees to an agreement's current text on its own; an edit asks again. */
+export const agreementApprovals = pgTable(
+  'agreement_approvals',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.organisationId] })],
+);
+
 export const actions = pgTable(
   'actions',
   {
@@ -169,7 +185,9 @@ export const actions = pgTable(
       .references(() => collaborations.id, { onDelete: 'cascade' }),
     topicId: text('topic_id').notNull(),
     text: text('text').notNull(),
+    /** A free name; or, when a member of a partner organisation owns it, their account below. */
     owner: text('owner'),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
     dueDate: date('due_date', { mode: 'string' }),
     doneAt: timestamp('done_at', { withTimezone: true }),
     /** Raised by every change, so two people editing one action cannot overwrite each other (409). */

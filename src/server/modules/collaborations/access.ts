@@ -45,6 +45,11 @@ export class CollaborationAccess {
     return this.repo.participants(collaborationIds, tx);
   }
 
+  /** The members of the active partner organisations, by name: who can own an action. */
+  people(collaborationIds: string[]) {
+    return this.repo.people(collaborationIds);
+  }
+
   /** Partners that left, to label the answers they submitted before leaving. */
   formerParticipants(collaborationIds: string[]): Promise<FormerParticipantRow[]> {
     return this.repo.formerParticipants(collaborationIds);

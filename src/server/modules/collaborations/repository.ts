@@ -7,6 +7,8 @@ import {
 } from '../../db/schema/index.ts';
 import {
   activeParticipants,
+  type CollaborationPersonRow,
+  collaborationPeople,
   type FormerParticipantRow,
   formerParticipants,
   type ParticipantRow,
@@ -88,6 +90,10 @@ export class CollaborationsRepository {
 
   participants(collaborationIds: string[], tx?: Tx): Promise<ParticipantRow[]> {
     return activeParticipants(tx ?? this.db, collaborationIds);
+  }
+
+  people(collaborationIds: string[]): Promise<CollaborationPersonRow[]> {
+    return collaborationPeople(this.db, collaborationIds);
   }
 
   async addParticipant(tx: Tx, collaborationId: string, organisationId: string): Promise<void> {

@@ -2,6 +2,7 @@ import {
   ZAction,
   ZActionList,
   ZAgreement,
+  ZApproveAgreementBody,
   ZCollaborationParams,
   ZCreateActionBody,
   ZCreateAgreementBody,
@@ -10,6 +11,8 @@ import {
   ZUpdateAgreementBody,
 } from '../../../contracts/collaborations.ts';
 import { ZErrorResponse, ZOk } from '../../../contracts/common.ts';
+import { toCsv } from '../../../domain/export/csv.ts';
+import { topicById } from '../../../domain/instrument/wheel.ts';
 import { requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
@@ -74,6 +77,84 @@ export function registerFollowUpRoutes(app: App, deps: { followUp: FollowUpServi
     async (request) => {
       await followUp.deleteAgreement(requireMember(request), request.params.id, request.params.itemId);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/collaborations/:id/agreements/:itemId/approval',
+    {
+      schema: {
+        tags,
+        summary:
+          'Agree to the agreement on behalf of your organisation; a text changed since your version answers 409',
+        params: ZItemParams,
+        body: ZApproveAgreementBody,
+        response: {
+          200: ZAgreement,
+          ...errorResponses,
+          409: ZErrorResponse.extend({ current: ZAgreement.optional() }),
+        },
+      },
+    },
+    async (request) =>
+      followUp.approveAgreement(
+        requireMember(request),
+        request.params.id,
+        request.params.itemId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/collaborations/:id/agreements/:itemId/approval',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw your organisation’s agreement',
+        params: ZItemParams,
+        response: { 200: ZAgreement, ...errorResponses },
+      },
+    },
+    async (request) =>
+      followUp.withdrawApproval(requireMember(request), request.params.id, request.params.itemId),
+  );
+
+  app.get(
+    '/collaborations/:id/agreements.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The agreements overview as CSV: topic, text, date and which partners agreed',
+        params: ZCollaborationParams,
+        produces: ['text/csv'],
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { agreements, partners } = await followUp.overview(requireMember(request), request.params.id);
+      const nameOf = (id: string) =>
+        partners.find((p) => p.organisationId === id)?.name || 'A former partner';
+      const rows = agreements.map((a) => [
+        a.topicId,
+        topicById(a.topicId)?.label.en ?? a.topicId,
+        topicById(a.topicId)?.label.nl ?? a.topicId,
+        a.text,
+        a.agreedOn,
+        a.approvals.map((x) => nameOf(x.organisationId)).join('; '),
+        partners
+          .filter((p) => !p.left && !a.approvals.some((x) => x.organisationId === p.organisationId))
+          .map((p) => p.name)
+          .join('; '),
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="agreements.csv"')
+        .send(
+          toCsv(
+            ['topic_id', 'topic_en', 'topic_nl', 'agreement', 'agreed_on', 'agreed_by', 'not_yet_agreed_by'],
+            rows,
+          ) as never,
+        );
     },
   );
 

@@ -1,6 +1,7 @@
 import type {
   Action,
   Agreement,
+  ApproveAgreementBody,
   CreateActionBody,
   CreateAgreementBody,
   UpdateActionBody,
@@ -10,7 +11,7 @@ import { isTopicId } from '../../../domain/instrument/wheel.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import type { CollaborationAccess } from '../collaborations/access.ts';
-import type { ActionRow, AgreementRow, FollowUpRepository } from './repository.ts';
+import type { ActionRow, AgreementRow, ApprovalRow, FollowUpRepository } from './repository.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -23,7 +24,74 @@ export class FollowUpService {
 
   /** For the workspace and the report, after access was checked there. */
   async agreementsOf(collaborationId: string): Promise<Agreement[]> {
-    return (await this.repo.agreements(collaborationId)).map(toAgreement);
+    const rows = await this.repo.agreements(collaborationId);
+    return this.withApprovals(rows);
+  }
+
+  /** The agreements of a collaboration for the agreements overview (and its CSV). */
+  async agreements(actor: OrganisationActor, collaborationId: string): Promise<Agreement[]> {
+    await this.access.read(actor, collaborationId);
+    return this.agreementsOf(collaborationId);
+  }
+
+  /** The agreements overview: every agreement with who agreed, and the partners (also former) by name. */
+  async overview(actor: OrganisationActor, collaborationId: string) {
+    await this.access.read(actor, collaborationId);
+    const [agreements, participants, former] = await Promise.all([
+      this.agreementsOf(collaborationId),
+      this.access.participants([collaborationId]),
+      this.access.formerParticipants([collaborationId]),
+    ]);
+    return {
+      agreements,
+      partners: [
+        ...participants.map((p) => ({ organisationId: p.organisationId, name: p.name, left: false })),
+        ...former.map((p) => ({ organisationId: p.organisationId, name: p.name, left: true })),
+      ],
+    };
+  }
+
+  private async withApprovals(rows: AgreementRow[]): Promise<Agreement[]> {
+    const approvals = await this.repo.approvals(rows.map((r) => r.id));
+    return rows.map((row) =>
+      toAgreement(
+        row,
+        approvals.filter((a) => a.agreementId === row.id),
+      ),
+    );
+  }
+
+  /** The acting organisation agrees to the text of `version`; someone's edit in between answers 409. */
+  async approveAgreement(
+    actor: OrganisationActor,
+    collaborationId: string,
+    id: string,
+    body: ApproveAgreementBody,
+  ): Promise<Agreement> {
+    await this.access.write(actor, collaborationId);
+    const outcome = await this.repo.approve(collaborationId, id, body.version, {
+      organisationId: actor.organisation.id,
+      approvedBy: actor.userId,
+    });
+    if (outcome === 'missing') throw notFound('No such agreement.');
+    if ('conflict' in outcome) {
+      const [current] = await this.withApprovals([outcome.conflict]);
+      throw new AppError(
+        409,
+        'edit_conflict',
+        'The agreement was changed after you read it; read the new text before agreeing.',
+        [{ field: 'version', message: `the current version is ${outcome.conflict.version}` }],
+      ).withBody({ current });
+    }
+    return (await this.withApprovals([outcome]))[0]!;
+  }
+
+  /** The acting organisation no longer agrees. */
+  async withdrawApproval(actor: OrganisationActor, collaborationId: string, id: string): Promise<Agreement> {
+    await this.access.write(actor, collaborationId);
+    const row = await this.repo.withdrawApproval(collaborationId, id, actor.organisation.id);
+    if (!row) throw notFound('No such agreement.');
+    return (await this.withApprovals([row]))[0]!;
   }
 
   /** For the workspace, the dashboard and the report, after access was checked there. */
@@ -57,7 +125,7 @@ export class FollowUpService {
       createdBy: actor.userId,
       updatedBy: actor.userId,
     });
-    return toAgreement(row);
+    return toAgreement(row, []);
   }
 
   async updateAgreement(
@@ -72,16 +140,17 @@ export class FollowUpService {
       ...values,
       updatedBy: actor.userId,
     });
-    if (row) return toAgreement(row);
-    const current = await this.repo.findAgreement(collaborationId, id);
-    if (!current) throw notFound('No such agreement.');
+    if (row) return (await this.withApprovals([row]))[0]!;
+    const found = await this.repo.findAgreement(collaborationId, id);
+    if (!found) throw notFound('No such agreement.');
+    const [current] = await this.withApprovals([found]);
     // Someone saved in between: nothing is overwritten; the editor gets the current text to merge by hand.
     throw new AppError(
       409,
       'edit_conflict',
       'Someone else changed this agreement while you were editing it.',
-      [{ field: 'version', message: `the current version is ${current.version}` }],
-    ).withBody({ current: toAgreement(current) });
+      [{ field: 'version', message: `the current version is ${found.version}` }],
+    ).withBody({ current });
   }
 
   async deleteAgreement(actor: OrganisationActor, collaborationId: string, id: string): Promise<void> {
@@ -100,18 +169,40 @@ export class FollowUpService {
       collaborationId,
       topicId: body.topicId,
       text: body.text,
-      owner: body.owner ?? null,
+      ...(await this.ownerOf(collaborationId, body)),
       dueDate: body.dueDate ?? null,
       createdBy: actor.userId,
     });
     return toAction(row);
   }
 
+  /**
+   * Who owns an action: a member of one of the partner organisations, or a free name, never both. Anyone else
+   * (a stranger's id, a member of an organisation that left) is refused, naming the field.
+   */
+  private async ownerOf(
+    collaborationId: string,
+    body: { owner?: string | null; ownerUserId?: string | null },
+  ): Promise<{ owner?: string | null; ownerUserId?: string | null }> {
+    if (body.ownerUserId) {
+      const people = await this.access.people([collaborationId]);
+      if (!people.some((p) => p.userId === body.ownerUserId))
+        throw badRequest('invalid_input', 'The owner must be a member of a partner organisation.', [
+          { field: 'ownerUserId', message: 'is not a member of a partner organisation' },
+        ]);
+      return { owner: null, ownerUserId: body.ownerUserId };
+    }
+    if (body.owner !== undefined) return { owner: body.owner ?? null, ownerUserId: null };
+    if (body.ownerUserId === null) return { ownerUserId: null };
+    return {};
+  }
+
   async updateAction(actor: OrganisationActor, collaborationId: string, id: string, body: UpdateActionBody) {
     await this.access.write(actor, collaborationId);
-    const { done, version, ...values } = body;
+    const { done, version, owner, ownerUserId, ...values } = body;
     const row = await this.repo.updateAction(collaborationId, id, version, {
       ...values,
+      ...(await this.ownerOf(collaborationId, { owner, ownerUserId })),
       ...(done === undefined ? {} : { doneAt: done ? new Date() : null }),
     });
     if (row) return toAction(row);
@@ -137,13 +228,17 @@ function assertTopic(topicId: string): void {
   }
 }
 
-function toAgreement(row: AgreementRow): Agreement {
+function toAgreement(row: AgreementRow, approvals: ApprovalRow[]): Agreement {
   return {
     id: row.id,
     topicId: row.topicId,
     text: row.text,
     agreedBy: row.agreedBy,
     agreedOn: row.agreedOn,
+    approvals: approvals.map((a) => ({
+      organisationId: a.organisationId,
+      approvedAt: a.approvedAt.toISOString(),
+    })),
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -154,7 +249,8 @@ function toAction(row: ActionRow): Action {
     id: row.id,
     topicId: row.topicId,
     text: row.text,
-    owner: row.owner,
+    owner: row.ownerName ?? row.owner,
+    ownerUserId: row.ownerUserId,
     dueDate: row.dueDate,
     done: Boolean(row.doneAt),
     overdue: !row.doneAt && Boolean(row.dueDate && row.dueDate < today()),

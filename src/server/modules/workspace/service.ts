@@ -24,9 +24,10 @@ export class WorkspaceService {
   async compose(actor: OrganisationActor, collaborationId: string): Promise<Workspace> {
     const { access, wheel, followUp } = this.parts;
     const collaboration = await access.read(actor, collaborationId);
-    const [participants, former, agreements, actions, rounds] = await Promise.all([
+    const [participants, former, people, agreements, actions, rounds] = await Promise.all([
       access.participants([collaborationId]),
       access.formerParticipants([collaborationId]),
+      access.people([collaborationId]),
       followUp.agreementsOf(collaborationId),
       followUp.actionsOf([collaborationId]),
       wheel.workspaceRounds(actor.organisation.id, collaborationId),
@@ -48,6 +49,7 @@ export class WorkspaceService {
       ...wheelPart,
       agreements,
       actions: actions.map(({ collaborationId: _, ...action }) => action),
+      people: people.map(({ collaborationId: _, ...person }) => person),
     };
   }
 

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RatingValue, Workspace } from '../../../contracts/collaborations.ts';
-import type { WheelTopic } from '../../../domain/instrument/types.ts';
-import { wheel } from '../../../domain/instrument/wheel.ts';
+import { topicById } from '../../../domain/instrument/wheel.ts';
 import { explainPlacement } from '../../../domain/wheel/explain.ts';
 import { useTranslate } from '../../i18n/index.ts';
 
-export const topicById = (id: string): WheelTopic | undefined => wheel.topics.find((t) => t.id === id);
+export { topicById };
 
 /** Small helpers that turn workspace data into words in the reader's language. */
 export function useCollabWords(workspace?: Workspace) {
