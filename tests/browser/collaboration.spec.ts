@@ -89,6 +89,11 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await sanne.answer('Gelijkwaardigheid', '4 · volledig', 'Wij voelen ons gelijkwaardig.');
   await sanne.answer('Ambitie', '3 · grotendeels', 'Meer mensen aan het werk.');
   await expectAccessible(se.page, 'topic panel');
+  // Before the reveal the panel is for answering: agreements and actions come after (issue 10, point 11).
+  await expect(
+    se.page.getByText('Afspraken en acties leg je samen vast zodra de ronde zichtbaar is'),
+  ).toBeVisible();
+  await expect(se.page.getByRole('button', { name: 'Afspraak vastleggen' })).toHaveCount(0);
   await sanne.submit();
   await expect(se.page.getByText('Jullie organisatie: heeft ingediend')).toBeVisible();
 
@@ -147,7 +152,10 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expectAccessible(se.page, 'revealed wheel');
   // An action on the open topic, ticked done: the tick sends the version on screen (issue 10, point 8).
   await se.page.getByLabel('Wat gaat er gebeuren?').fill('Gesprek over gelijkwaardigheid plannen');
+  // Owned by a member of the partner organisation, chosen from the list.
+  await se.page.getByLabel('Wie doet het?').selectOption({ label: 'Marco Test' });
   await se.page.getByRole('button', { name: 'Actie toevoegen' }).click();
+  await expect(se.page.getByText('Gesprek over gelijkwaardigheid plannen — Marco Test')).toBeVisible();
   const tick = se.page.getByRole('checkbox', { name: /Gesprek over gelijkwaardigheid plannen/ });
   // Controlled by the saved state: it shows ticked once the API has taken it.
   await tick.click();
@@ -164,6 +172,8 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(first).toContainText('3 punten verschil');
   await expect(first).toContainText('Hoe denken we over gelijkwaardigheid in de samenwerking?');
   await expectAccessible(se.page, 'agenda');
+  await first.getByRole('button', { name: 'Bespreek Gelijkwaardigheid in het wiel' }).click();
+  await expect(se.page.getByRole('heading', { level: 2, name: 'Gelijkwaardigheid' })).toBeFocused();
 
   // The self-assessment compared: the difference points at the wheel topics to talk about.
   await sanne.tab('Zelfevaluatie').click();
@@ -195,6 +205,20 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await se.page.getByLabel('Wat spreken jullie af?').fill('We bespreken de prijzen elk kwartaal samen.');
   await se.page.getByRole('button', { name: 'Afspraak vastleggen' }).click();
   await expect(se.page.getByText('We bespreken de prijzen elk kwartaal samen.')).toBeVisible();
+  await se.page.getByRole('button', { name: 'Akkoord namens Werkpoort Proef' }).click();
+  await expect(se.page.getByText('Jullie organisatie: akkoord (')).toBeVisible();
+  await expect(se.page.getByText('Bouwbedrijf Proef: nog niet akkoord')).toBeVisible();
+  // The partner agrees too, and both see it in the agreements overview.
+  await co.page.reload();
+  await marco.segment('Gelijkwaardigheid').click();
+  await co.page.getByRole('button', { name: 'Akkoord namens Bouwbedrijf Proef' }).click();
+  await expect(co.page.getByText('Werkpoort Proef: akkoord (')).toBeVisible();
+  await expect(co.page.getByText('Jullie organisatie: akkoord (')).toBeVisible();
+  await marco.tab('Afsprakenlijst').click();
+  await expect(co.page.getByRole('row', { name: /Gelijkwaardigheid We bespreken de prijzen/ })).toBeVisible();
+  await expectAccessible(co.page, 'agreements overview');
+  await se.page.reload();
+  await sanne.segment('Gelijkwaardigheid').click();
   await se.page.getByRole('button', { name: 'Toon als lijst' }).click();
   await expect(se.page.getByRole('button', { name: /Gelijkwaardigheid.*afspraak gemaakt/ })).toBeVisible();
   await expectAccessible(se.page, 'list view');

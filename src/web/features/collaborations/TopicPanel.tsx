@@ -6,6 +6,7 @@ import { useErrorText } from '../../components/errors.ts';
 import { Field } from '../../components/Field.tsx';
 import { flushAll, queueSave, unsavedValue, useAutosaveStatus } from '../../session/autosave.ts';
 import { useCreateAction } from './hooks/useCreateAction.ts';
+import { useAgreementApproval } from './hooks/useAgreementApproval.ts';
 import { useCreateAgreement } from './hooks/useCreateAgreement.ts';
 import { useDeleteAgreement } from './hooks/useDeleteAgreement.ts';
 import { useSaveAnswer } from './hooks/useSaveAnswer.ts';
@@ -66,7 +67,9 @@ export function TopicPanel({
       <p className="eyebrow">
         {t(`collab.domains.${topic.domain}`)} · {t(`collab.stages.${topic.stage}`)}
       </p>
-      <h2 id="topic-title">{topic.label[lang]}</h2>
+      <h2 id="topic-title" tabIndex={-1}>
+        {topic.label[lang]}
+      </h2>
       <p className="question">{topic.question[lang]}</p>
 
       {editable ? (
@@ -126,6 +129,7 @@ export function TopicPanel({
         </details>
       )}
 
+      {!round.revealedAt && !archived && <p className="hint">{t('collab.followUpAfterReveal')}</p>}
       <Agreements workspace={workspace} topicId={topicId} />
       <TopicActions workspace={workspace} topicId={topicId} />
     </section>
@@ -237,7 +241,7 @@ function Agreements({ workspace, topicId }: { workspace: Workspace; topicId: str
           <AgreementItem key={a.id} workspace={workspace} agreement={a} />
         ))}
       </ul>
-      {!archived && (
+      {!archived && workspace.currentRound.revealedAt && (
         <form
           className="form compact-form"
           onSubmit={(e) => {
@@ -264,8 +268,31 @@ function Agreements({ workspace, topicId }: { workspace: Workspace; topicId: str
   );
 }
 
+/** Per partner organisation: agreed to this text, or not yet. */
+export function ApprovalList({ workspace, agreement }: { workspace: Workspace; agreement: Agreement }) {
+  const { t, orgName, date } = useCollabWords(workspace);
+  return (
+    <ul className="approvals" aria-label={t('collab.approvals')}>
+      {workspace.participants.map((p) => {
+        const approved = agreement.approvals.find((a) => a.organisationId === p.organisationId);
+        return (
+          <li key={p.organisationId} className={approved ? 'approved' : 'pending'}>
+            <span aria-hidden="true">{approved ? '✓ ' : '○ '}</span>
+            {approved
+              ? t('collab.approvedBy', {
+                  organisation: orgName(p.organisationId),
+                  date: date(approved.approvedAt),
+                })
+              : t('collab.notYetApprovedBy', { organisation: orgName(p.organisationId) })}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreement: Agreement }) {
-  const { t, date } = useCollabWords(workspace);
+  const { t, date, orgName } = useCollabWords(workspace);
   const errorText = useErrorText();
   const id = workspace.collaboration.id;
   const [editing, setEditing] = useState(false);
@@ -285,6 +312,9 @@ function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreeme
     },
   });
   const remove = useDeleteAgreement(id);
+  const approval = useAgreementApproval(id, agreement.id);
+  const us = workspace.us.organisationId;
+  const weAgreed = agreement.approvals.some((a) => a.organisationId === us);
   if (!editing) {
     return (
       <li className="list-row">
@@ -295,9 +325,26 @@ function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreeme
             {agreement.agreedBy ? `${agreement.agreedBy} · ` : ''}
             {date(agreement.agreedOn)}
           </span>
+          <ApprovalList workspace={workspace} agreement={agreement} />
+          {approval.error && <Alert kind="error">{errorText(approval.error)}</Alert>}
         </span>
         {!workspace.collaboration.archivedAt && (
           <span className="row-actions">
+            <button
+              type="button"
+              className={`button small${weAgreed ? '' : ' primary'}`}
+              disabled={approval.isPending}
+              onClick={() =>
+                approval.mutate(weAgreed ? { agree: false } : { agree: true, version: agreement.version })
+              }
+            >
+              {weAgreed
+                ? t('collab.withdrawApproval')
+                : t('collab.approve', {
+                    organisation:
+                      workspace.participants.find((p) => p.organisationId === us)?.name ?? orgName(us),
+                  })}
+            </button>
             <button type="button" className="button small" onClick={() => setEditing(true)}>
               {t('collab.edit')}
             </button>
@@ -340,32 +387,42 @@ function AgreementItem({ workspace, agreement }: { workspace: Workspace; agreeme
   );
 }
 
+const OTHER = 'other';
+
 function TopicActions({ workspace, topicId }: { workspace: Workspace; topicId: string }) {
-  const { t } = useCollabWords(workspace);
+  const { t, orgName } = useCollabWords(workspace);
   const errorText = useErrorText();
   const id = workspace.collaboration.id;
   const [text, setText] = useState('');
+  // A member of either partner by id, or OTHER with a free name typed below.
+  const [ownerChoice, setOwnerChoice] = useState('');
   const [owner, setOwner] = useState('');
   const [dueDate, setDueDate] = useState('');
   const create = useCreateAction(id, {
     onSuccess: () => {
       setText('');
+      setOwnerChoice('');
       setOwner('');
       setDueDate('');
     },
   });
+  const ownerBody =
+    ownerChoice === OTHER
+      ? { owner: owner.trim() || null }
+      : ownerChoice
+        ? { ownerUserId: ownerChoice }
+        : { owner: null };
   const list = workspace.actions.filter((a) => a.topicId === topicId);
   return (
     <section aria-labelledby={`actions-${topicId}`}>
       <h3 id={`actions-${topicId}`}>{t('collab.actions')}</h3>
       <ActionList workspace={workspace} actions={list} />
-      {!workspace.collaboration.archivedAt && (
+      {!workspace.collaboration.archivedAt && workspace.currentRound.revealedAt && (
         <form
           className="form compact-form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (text.trim())
-              create.mutate({ topicId, text, owner: owner.trim() || null, dueDate: dueDate || null });
+            if (text.trim()) create.mutate({ topicId, text, ...ownerBody, dueDate: dueDate || null });
           }}
         >
           {create.error && <Alert kind="error">{errorText(create.error)}</Alert>}
@@ -374,8 +431,29 @@ function TopicActions({ workspace, topicId }: { workspace: Workspace; topicId: s
           </Field>
           <div className="grid-2">
             <Field label={t('collab.owner')}>
-              {(p) => <input {...p} value={owner} onChange={(e) => setOwner(e.target.value)} />}
+              {(p) => (
+                <select {...p} value={ownerChoice} onChange={(e) => setOwnerChoice(e.target.value)}>
+                  <option value="">{t('collab.ownerNobody')}</option>
+                  {workspace.participants.map((org) => (
+                    <optgroup key={org.organisationId} label={orgName(org.organisationId)}>
+                      {workspace.people
+                        .filter((person) => person.organisationId === org.organisationId)
+                        .map((person) => (
+                          <option key={person.userId} value={person.userId}>
+                            {person.name}
+                          </option>
+                        ))}
+                    </optgroup>
+                  ))}
+                  <option value={OTHER}>{t('collab.ownerOther')}</option>
+                </select>
+              )}
             </Field>
+            {ownerChoice === OTHER && (
+              <Field label={t('collab.ownerName')}>
+                {(p) => <input {...p} required value={owner} onChange={(e) => setOwner(e.target.value)} />}
+              </Field>
+            )}
             <Field label={t('collab.dueDate')}>
               {(p) => (
                 <input {...p} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />

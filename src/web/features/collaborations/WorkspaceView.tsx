@@ -71,7 +71,15 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
           );
         })}
       </div>
-      <TabStateProvider>
+      <TabStateProvider
+        onOpen={(id) => {
+          setTab(id);
+          // The panel changes under the person: move focus to what was opened (a topic's heading) or its tab.
+          requestAnimationFrame(() =>
+            (document.getElementById('topic-title') ?? document.getElementById(`tab-${id}`))?.focus(),
+          );
+        }}
+      >
         <div
           role="tabpanel"
           id={`panel-${active.id}`}

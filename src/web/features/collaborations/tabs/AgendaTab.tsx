@@ -1,9 +1,11 @@
 import type { Workspace } from '../../../../contracts/collaborations.ts';
 import { topicById, useCollabWords } from '../labels.ts';
+import { useOpenTab } from './tabState.tsx';
 
 /** The topics to talk about next, each with the reason it is on the list; printable as a meeting agenda. */
 export function AgendaTab({ workspace }: { workspace: Workspace }) {
   const { t, lang, topicName, orgName, date } = useCollabWords(workspace);
+  const openTab = useOpenTab();
   if (!workspace.placement) return <p className="muted">{t('collab.agendaEmpty')}</p>;
   const reason = (item: Workspace['agenda'][number]) => {
     const r = item.reason;
@@ -42,6 +44,15 @@ export function AgendaTab({ workspace }: { workspace: Workspace }) {
             <h3>{topicName(item.topicId)}</h3>
             <p className="question">{topicById(item.topicId)?.question[lang]}</p>
             <p className="muted">{reason(item)}</p>
+            <p className="no-print">
+              <button
+                type="button"
+                className="button small"
+                onClick={() => openTab('wheel', { 'wheel.topic': item.topicId })}
+              >
+                {t('collab.openTopic', { topic: topicName(item.topicId) })}
+              </button>
+            </p>
             <div className="print-only notes-space" aria-hidden="true">
               {t('collab.notes')}:
             </div>

@@ -3,6 +3,7 @@ import type { Workspace } from '../../../../contracts/collaborations.ts';
 import type { MessageKey } from '../../../../domain/i18n/translate.ts';
 import { ActionsTab } from './ActionsTab.tsx';
 import { AgendaTab } from './AgendaTab.tsx';
+import { AgreementsTab } from './AgreementsTab.tsx';
 import { PartnersTab } from './PartnersTab.tsx';
 import { RoundsTab } from './RoundsTab.tsx';
 import { WheelTab } from './WheelTab.tsx';
@@ -24,6 +25,12 @@ export type WorkspaceTab = {
 export const WORKSPACE_TABS: readonly [WorkspaceTab, ...WorkspaceTab[]] = [
   { id: 'wheel', labelKey: 'collab.wheel', Component: WheelTab },
   { id: 'agenda', labelKey: 'collab.agenda', count: (w) => w.agenda.length, Component: AgendaTab },
+  {
+    id: 'agreements',
+    labelKey: 'collab.agreementsTab',
+    count: (w) => w.agreements.length,
+    Component: AgreementsTab,
+  },
   { id: 'actions', labelKey: 'collab.actions', Component: ActionsTab },
   { id: 'assessment', labelKey: 'collab.assessment', Component: AssessmentTab },
   { id: 'rounds', labelKey: 'collab.rounds', Component: RoundsTab },
