@@ -5,6 +5,7 @@ import { refreshAssessmentValues } from './assessment-values.ts';
 import type { Db } from './client.ts';
 import {
   actions,
+  agreementApprovals,
   agreements,
   assessmentAnswers,
   collaborationParticipants,
@@ -48,7 +49,8 @@ export type DemoCollaboration = {
   startDate: string;
   organisations: string[];
   rounds: RoundPlan[];
-  agreements?: { topicId: string; text: string; agreedBy: string; agreedOn: string }[];
+  /** `approvedBy`: the organisations (by index in `organisations`) that agreed to the text. */
+  agreements?: { topicId: string; text: string; agreedBy: string; agreedOn: string; approvedBy: number[] }[];
   actions?: { topicId: string; text: string; owner: string; dueDate: string | null; done?: boolean }[];
 };
 
@@ -156,8 +158,19 @@ export async function seedCollaborations(tx: Tx, plans: DemoCollaboration[], org
         }
       }
     }
-    for (const a of plan.agreements ?? []) {
-      await tx.insert(agreements).values({ collaborationId: collaboration!.id, ...a });
+    for (const { approvedBy, ...a } of plan.agreements ?? []) {
+      const [agreement] = await tx
+        .insert(agreements)
+        .values({ collaborationId: collaboration!.id, ...a })
+        .returning({ id: agreements.id });
+      if (approvedBy.length)
+        await tx.insert(agreementApprovals).values(
+          approvedBy.map((k) => ({
+            agreementId: agreement!.id,
+            organisationId: organisationIds[k]!,
+            approvedAt: new Date(`${a.agreedOn}T12:00:00Z`),
+          })),
+        );
     }
     for (const a of plan.actions ?? []) {
       await tx.insert(actions).values({
@@ -230,12 +243,14 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
         text: 'Elk jaar plaatsen we samen minstens vier medewerkers door naar een baan in de bouw.',
         agreedBy: 'Sanne de Vries, Marco van der Linden',
         agreedOn: '2025-07-01',
+        approvedBy: [0, 1],
       },
       {
         topicId: 'transparency',
         text: 'We delen elk kwartaal de planning en de bezetting.',
         agreedBy: 'Sanne de Vries, Marco van der Linden, Gemeente Tilburg',
         agreedOn: '2025-09-15',
+        approvedBy: [0, 1, 2],
       },
     ],
     actions: [
