@@ -64,6 +64,7 @@ export const ZCollaborationSummary = ZCollaboration.extend({
   weSubmitted: z.boolean(),
   stage: ZStage.nullable(),
   openActions: z.number().int(),
+  overdueActions: z.number().int(),
 }).meta({ id: 'CollaborationSummary' });
 export type CollaborationSummary = z.infer<typeof ZCollaborationSummary>;
 export const ZCollaborationList = z.object({ collaborations: z.array(ZCollaborationSummary) });

@@ -17,7 +17,7 @@ test('answers save as they are given, survive moving on and a lost connection, a
   await app.createOrganisation('Autosave Werkt', 'Regulier bedrijf');
   await page.goto('/collaborations/new');
   await page.getByLabel('Naam van de samenwerking').fill('Nooit kwijt');
-  await page.getByLabel('Integratie: werkprocessen op elkaar afstemmen').check();
+  await page.getByLabel('Integratie: we stemmen ons werk op elkaar af').check();
   await page.getByRole('button', { name: 'Samenwerking starten' }).click();
   await page.getByRole('tab', { name: /^Wiel/ }).click();
   await page.getByRole('button', { name: /^Ambitie,/ }).click();
@@ -78,7 +78,7 @@ test('on a phone, opening a topic brings it into view', async ({ browser }) => {
   await app.createOrganisation('Telefoon Werkt', 'Regulier bedrijf');
   await page.goto('/collaborations/new');
   await page.getByLabel('Naam van de samenwerking').fill('Klein scherm');
-  await page.getByLabel('Integratie: werkprocessen op elkaar afstemmen').check();
+  await page.getByLabel('Integratie: we stemmen ons werk op elkaar af').check();
   await page.getByRole('button', { name: 'Samenwerking starten' }).click();
   await page.getByRole('tab', { name: /^Wiel/ }).click();
   await page.getByRole('button', { name: /^Ambitie,/ }).click();

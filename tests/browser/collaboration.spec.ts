@@ -44,10 +44,16 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await se.createOrganisation('Werkpoort Proef', 'Sociale onderneming gericht op werk (leerwerkbedrijf)');
   await se.nav('Overzicht').click();
   await expect(se.page.getByRole('heading', { name: 'Nog geen samenwerkingen' })).toBeVisible();
-  await se.page.getByRole('link', { name: 'Begin een samenwerking' }).click();
+  // "Wat nu?" follows the real state (issue 10, point 14).
+  await expect(
+    se.page
+      .getByRole('region', { name: 'Wat nu?' })
+      .getByRole('link', { name: 'Begin een samenwerking met een partner.' }),
+  ).toBeVisible();
+  await se.page.getByRole('link', { name: 'Begin een samenwerking', exact: true }).click();
   await expectAccessible(se.page, 'new collaboration');
   await se.page.getByLabel('Naam van de samenwerking').fill('Inpakwerk proef');
-  await se.page.getByLabel('Integratie: werkprocessen op elkaar afstemmen').check();
+  await se.page.getByLabel('Integratie: we stemmen ons werk op elkaar af').check();
   await se.page.getByRole('button', { name: 'Samenwerking starten' }).click();
   await expect(se.page.getByRole('heading', { level: 1, name: 'Inpakwerk proef' })).toBeVisible();
   const sanne = new Workspace(se.page);
@@ -58,7 +64,8 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
     se.page.getByText('Nu doet alleen jouw organisatie mee: nodig eerst een partner uit.'),
   ).toBeVisible();
 
-  await sanne.tab('Partners').click();
+  // A new collaboration leads straight to inviting the partner.
+  await expect(sanne.tab('Partners')).toHaveAttribute('aria-selected', 'true');
   await se.page.getByRole('button', { name: 'Maak uitnodigingslink' }).click();
   const link = await se.page.getByTestId('copy-value').inputValue();
   await expectAccessible(se.page, 'partners');
@@ -107,7 +114,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
     .getByRole('group', { name: 'Onze middelen vullen elkaar aan om de beoogde waarde te creëren.' })
     .getByLabel('Eens', { exact: true })
     .check();
-  await se.page.getByLabel('Integratie: werkprocessen op elkaar afstemmen').check();
+  await se.page.getByLabel('Integratie: we stemmen ons werk op elkaar af').check();
   // Issue 10, point 3: an ambition typed and handed in without "Concept opslaan" is kept.
   await se.page.getByLabel('Individu', { exact: true }).fill('Twee mensen een vaste baan');
   await se.page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click();
@@ -128,7 +135,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
     .getByRole('group', { name: 'We ervaren de uitwisseling met deze partner als gelijkwaardig.' })
     .getByLabel('Helemaal oneens')
     .check();
-  await co.page.getByLabel('Transactie: wij leveren, zij betalen').check();
+  await co.page.getByLabel('Transactie: de een levert, de ander betaalt').check();
   await co.page.getByRole('button', { name: 'Concept opslaan' }).click();
   await expect(co.page.getByText('Concept opgeslagen')).toBeVisible();
   // The self-assessment reveals on its own, before the wheel round (issue 10, point 2).
@@ -140,6 +147,9 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
 
   await se.page.reload();
   await expect(se.page.getByText('Ronde 1 is zichtbaar voor alle partners.')).toBeVisible();
+  // A reload keeps the open tab (it is in the address): back to the wheel.
+  await expect(sanne.tab('Zelfevaluatie')).toHaveAttribute('aria-selected', 'true');
+  await sanne.tab('Wiel').click();
   await expect(sanne.segment('Gelijkwaardigheid')).toHaveAccessibleName(/jullie zien het verschillend/);
   await sanne.segment('Gelijkwaardigheid').click();
   await expect(se.page.getByText('Wij bepalen nu nog alles.')).toBeVisible();
@@ -183,6 +193,9 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(
     se.page.getByText('Let op: jullie hebben een verschillende partnerschapsambitie gekozen.'),
   ).toBeVisible();
+  // In plain words what the position means, then why (issue 10, point 12).
+  await expect(se.page.getByTestId('continuum-meaning')).toContainText(/^Er zijn te weinig|^Jullie werken/);
+  await expect(se.page.getByRole('heading', { name: 'Jullie antwoorden naast elkaar' })).toBeVisible();
   await expectAccessible(se.page, 'self-assessment results');
 
   // The round report as a PDF, in Dutch, with the topics in it.

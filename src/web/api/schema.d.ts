@@ -4129,6 +4129,7 @@ export interface components {
       weSubmitted: boolean;
       stage: ('orientation' | 'integration' | 'transformation') | null;
       openActions: number;
+      overdueActions: number;
     };
     Round: {
       number: number;

@@ -5,6 +5,7 @@ import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
 import { CollaborationCards } from '../features/collaborations/CollaborationCards.tsx';
+import { NextSteps } from '../features/collaborations/NextSteps.tsx';
 import { useCollaborations } from '../features/collaborations/hooks/useCollaborations.ts';
 import { RequireUser } from './guards.tsx';
 
@@ -23,6 +24,7 @@ function Dashboard({ me }: { me: Me }) {
   return (
     <div>
       <h1>{t('dashboard.title', { name: me.user.name })}</h1>
+      <NextSteps me={me} collaborations={collaborations.data?.collaborations ?? []} />
       {me.activeOrganisationId && <CollaborationCards />}
       <section aria-labelledby="orgs">
         <div className="section-head">
@@ -67,19 +69,6 @@ function Dashboard({ me }: { me: Me }) {
           </ul>
         )}
       </section>
-      {me.memberships.length > 0 && (
-        <section aria-labelledby="next" className="card">
-          <h2 id="next">{t('dashboard.nextTitle')}</h2>
-          <ul>
-            <li>
-              <Link to="/organisation">{t('dashboard.nextProfile')}</Link>
-            </li>
-            <li>
-              <Link to="/organisation/members">{t('dashboard.nextInvite')}</Link>
-            </li>
-          </ul>
-        </section>
-      )}
     </div>
   );
 }

@@ -68,6 +68,7 @@ export class WorkspaceService {
       partners: participants.filter((p) => p.collaborationId === c.id).map(toParticipant),
       ...summaries.get(c.id)!,
       openActions: actions.filter((a) => a.collaborationId === c.id && !a.done).length,
+      overdueActions: actions.filter((a) => a.collaborationId === c.id && a.overdue).length,
     }));
   }
 }

@@ -15,7 +15,8 @@ export function NewCollaborationForm() {
   const [form, setForm] = useState({ name: '', purpose: '', startDate: '', ambition: 'transaction' });
   const [nameError, setNameError] = useState<string>();
   const create = useCreateCollaboration({
-    onSuccess: (workspace) => navigate(`/collaborations/${workspace.collaboration.id}`),
+    // Straight on to inviting the partner: without one, nothing can be compared.
+    onSuccess: (workspace) => navigate(`/collaborations/${workspace.collaboration.id}?tab=partners`),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

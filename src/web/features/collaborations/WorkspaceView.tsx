@@ -1,4 +1,5 @@
 import { type KeyboardEvent, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Workspace } from '../../../contracts/collaborations.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useCollabWords } from './labels.ts';
@@ -11,7 +12,20 @@ import { WorkspaceTour } from './WorkspaceTour.tsx';
 /** One collaboration: its stage, the current round, and the tabs of tabs/index.ts. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const { t, lang, explanation } = useCollabWords(workspace);
-  const [tab, setTab] = useState(WORKSPACE_TABS[0].id);
+  // A link can open a tab (?tab=partners): the dashboard's next steps and a new collaboration do.
+  // The open tab is kept in the address, so a reload or a shared link shows the same tab.
+  const [search, setSearch] = useSearchParams();
+  const asked = search.get('tab');
+  const tab = WORKSPACE_TABS.some((x) => x.id === asked) ? asked! : WORKSPACE_TABS[0].id;
+  const setTab = (id: string) =>
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.set('tab', id);
+        return next;
+      },
+      { replace: true },
+    );
   const active = WORKSPACE_TABS.find((x) => x.id === tab) ?? WORKSPACE_TABS[0];
   const archived = Boolean(workspace.collaboration.archivedAt);
   // The tour opens by itself on the first workspace this browser shows, and again from its button.
@@ -74,10 +88,16 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
       <TabStateProvider
         onOpen={(id) => {
           setTab(id);
-          // The panel changes under the person: move focus to what was opened (a topic's heading) or its tab.
-          requestAnimationFrame(() =>
-            (document.getElementById('topic-title') ?? document.getElementById(`tab-${id}`))?.focus(),
-          );
+          // The panel changes under the person: move focus to what was opened (a topic's heading) or its tab,
+          // once the new panel has rendered (the tab lives in the address, so that takes a few frames).
+          let frames = 30;
+          const focus = () => {
+            const target = document.getElementById('topic-title');
+            if (target) target.focus();
+            else if (--frames > 0) requestAnimationFrame(focus);
+            else document.getElementById(`tab-${id}`)?.focus();
+          };
+          requestAnimationFrame(focus);
         }}
       >
         <div

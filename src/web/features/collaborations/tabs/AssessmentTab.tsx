@@ -151,7 +151,10 @@ function AssessmentForm({ workspace, view }: { workspace: Workspace; view: View 
                 />
               )}
             </Field>
-            <Field label={`${t('collab.priority')} (${t(`collab.levels.${level}`)})`}>
+            <Field
+              label={`${t('collab.priority')} (${t(`collab.levels.${level}`)})`}
+              hint={level === 'individual' ? t('collab.priorityHint') : undefined}
+            >
               {(p) => (
                 <select
                   {...p}
@@ -247,8 +250,11 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
           </li>
         ))}
       </ol>
+      <p className="lead" data-testid="continuum-meaning">
+        {t(`collab.positionMeaning.${joint.position}`)}
+      </p>
       <p>
-        <strong>{t('collab.continuumJoint')}:</strong> {explainContinuum(joint, lang, translate)}
+        <strong>{t('collab.whyPosition')}:</strong> {explainContinuum(joint, lang, translate)}
       </p>
       <ul>
         {results.continuum.byOrganisation.map((o) => (
@@ -265,6 +271,18 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
             .join(' → ')}
         </p>
       )}
+
+      <h3>{t('collab.chartTitle')}</h3>
+      <PairedBars
+        orgs={orgs}
+        name={orgName}
+        rows={results.statements.map((s) => ({
+          id: s.itemId,
+          label: assessment.items.find((i) => i.id === s.itemId)!.label[lang],
+          values: orgs.map((o) => value(o, s.itemId) ?? null),
+        }))}
+        scale={t('collab.chartScale')}
+      />
 
       <h3>{t('collab.results')}</h3>
       <TableWrap label={t('collab.results')}>
@@ -359,5 +377,52 @@ function Results({ workspace, view }: { workspace: Workspace; view: View }) {
         </table>
       </TableWrap>
     </div>
+  );
+}
+
+/**
+ * Each organisation's answer per statement as a bar of 1 to 5, side by side, so a difference shows at a glance.
+ * The table below holds the same numbers; the chart itself is hidden from screen readers to say nothing twice.
+ */
+function PairedBars({
+  orgs,
+  name,
+  rows,
+  scale,
+}: {
+  orgs: string[];
+  name: (organisationId: string) => string;
+  rows: { id: string; label: string; values: (number | null)[] }[];
+  scale: string;
+}) {
+  return (
+    <figure className="paired-bars">
+      <ul className="paired-legend" aria-hidden="true">
+        {orgs.map((o, k) => (
+          <li key={o}>
+            <span className={`swatch org-${k % 4}`} /> {name(o)}
+          </li>
+        ))}
+      </ul>
+      <div aria-hidden="true">
+        {rows.map((row) => (
+          <div key={row.id} className="paired-row">
+            <span className="paired-label">{row.label}</span>
+            <span className="paired-values">
+              {row.values.map((v, k) => (
+                <span key={orgs[k]} className="paired-track">
+                  <span
+                    className={`paired-bar org-${k % 4}`}
+                    style={{ width: v === null ? 0 : `${(v / 5) * 100}%` }}
+                  />
+                  <span className="paired-number">{v ?? '–'}</span>
+                </span>
+              ))}
+            </span>
+          </div>
+        ))}
+      </div>
+      <figcaption className="hint">{scale}</figcaption>
+    </figure>
   );
 }
