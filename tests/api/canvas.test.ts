@@ -3,9 +3,22 @@
 // only once the partners may see it.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssessmentView } from '../../src/contracts/assessment.ts';
+import type { AgendaItemDto } from '../../src/contracts/collaborations.ts';
+import { explainContinuum } from '../../src/domain/assessment/continuum.ts';
+import { translators } from '../../src/domain/i18n/catalogues.ts';
+import { assessment } from '../../src/domain/instrument/assessment.ts';
 import { LOCALES } from '../../src/domain/instrument/types.ts';
 import { wheel } from '../../src/domain/instrument/wheel.ts';
-import { Client, pdfText, startTestApp, type TestApp } from './harness.ts';
+import { explainAgendaReason } from '../../src/domain/wheel/explain.ts';
+import {
+  Client,
+  invitePartner,
+  pdfText,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+} from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -72,5 +85,119 @@ describe('the empty canvas', () => {
     const response = await new Client(t.app).get(`/instrument/canvas.pdf?${query}`);
     expect(response.status).toBe(400);
     expect(response.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+});
+
+describe('the round’s PDF', () => {
+  const orientation = wheel.topics.filter((x) => x.stage === 'orientation');
+  const statements = assessment.items;
+
+  /** The rating cells of a topic's row in the ratings table (the PDF laid out as on the page). */
+  const row = (text: string, label: string, stage: string) => {
+    const line = text.split('\n').find((l) => l.includes(`${label} · ${stage}`));
+    return line
+      ?.slice(line.indexOf(`${label} · ${stage}`) + `${label} · ${stage}`.length)
+      .trim()
+      .split(/\s+/);
+  };
+
+  it('shows before the reveal none of a partner’s answers, ratings or self-assessment; after it the agenda, the agreements and (once revealed) the self-assessment', async () => {
+    const se = await signUpWithOrganisation(t.app, 'Werkpoort Canvas');
+    const co = await signUpWithOrganisation(t.app, 'Bouwbedrijf Canvas');
+    const id = (await se.client.post('/collaborations', { name: 'Canvasronde', ambition: 'integration' }))
+      .body.collaboration.id as string;
+    await invitePartner(se.client, co.client, id);
+    for (const topic of orientation) {
+      await se.client.put(`/collaborations/${id}/answers/${topic.id}`, {
+        rating: 4,
+        answer: `Wij over ${topic.id}`,
+      });
+      await co.client.put(`/collaborations/${id}/answers/${topic.id}`, {
+        rating: 1,
+        answer: `Geheim van de partner over ${topic.id}`,
+      });
+    }
+    await se.client.post(`/collaborations/${id}/agreements`, {
+      topicId: 'goals',
+      text: 'Elke maand samen aan tafel',
+    });
+    await co.client.post(`/collaborations/${id}/agreements`, {
+      topicId: 'trust',
+      text: 'Open boek over de planning',
+    });
+    const answers = (value: number) => Object.fromEntries(statements.map((s) => [s.id, value]));
+    expect((await se.client.put(`/collaborations/${id}/assessment`, { answers: answers(5) })).status).toBe(
+      200,
+    );
+    expect(
+      (await co.client.post(`/collaborations/${id}/assessment/submit`, { answers: answers(2) })).status,
+    ).toBe(200);
+
+    const report = async (lang: 'nl' | 'en') => {
+      const response = await se.client.request(
+        'GET',
+        `/collaborations/${id}/rounds/1/report.pdf?lang=${lang}`,
+      );
+      expect(response.status).toBe(200);
+      return response.raw.rawPayload;
+    };
+    const nl = translators.nl;
+
+    // Before the reveal: our own ratings and answers only, no agenda, no self-assessment (the partner submitted its).
+    const before = await report('nl');
+    const beforeText = pdfText(before);
+    const beforeFlat = flat(before);
+    for (const topic of orientation) {
+      expect(row(beforeText, topic.label.nl, nl('collab.stages.orientation'))?.sort()).toEqual(['4', '–']);
+      expect(beforeFlat).toContain(`Wij over ${topic.id}`);
+    }
+    expect(beforeFlat).not.toContain('Geheim van de partner');
+    expect(beforeFlat).toContain(nl('canvas.ownOnly'));
+    expect(beforeFlat).toContain(nl('canvas.agendaEmpty'));
+    expect(beforeFlat).toContain(nl('canvas.assessmentNotRevealed'));
+    for (const s of statements) expect(beforeFlat).not.toContain(s.statement.nl);
+
+    // The wheel reveals; the self-assessment does not yet (we have not submitted it).
+    await se.client.post(`/collaborations/${id}/submit`);
+    expect((await co.client.post(`/collaborations/${id}/submit`)).body).toEqual({ revealed: true });
+    const revealed = await report('en');
+    const revealedText = pdfText(revealed);
+    const revealedFlat = flat(revealed);
+    const en = translators.en;
+    for (const topic of orientation) {
+      expect(row(revealedText, topic.label.en, en('collab.stages.orientation'))?.sort()).toEqual(['1', '4']);
+      expect(revealedFlat).toContain(`Geheim van de partner over ${topic.id}`);
+    }
+    const workspace = (await se.client.get(`/collaborations/${id}`)).body;
+    const names: Record<string, string> = {
+      [se.organisationId]: 'Werkpoort Canvas',
+      [co.organisationId]: 'Bouwbedrijf Canvas',
+    };
+    expect(workspace.agenda.length).toBeGreaterThan(0);
+    expect(revealedFlat).toContain(en('canvas.agenda'));
+    for (const [i, item] of (workspace.agenda as AgendaItemDto[]).entries()) {
+      const topic = wheel.topics.find((x) => x.id === item.topicId)!;
+      expect(revealedFlat).toContain(`${i + 1}. ${topic.label.en}`);
+      expect(revealedFlat).toContain(explainAgendaReason(item.reason, 'en', en, (o) => names[o]!));
+    }
+    expect(revealedFlat).toContain(en('canvas.agreementsByTopic'));
+    expect(revealedFlat).toContain('Elke maand samen aan tafel');
+    expect(revealedFlat).toContain('Open boek over de planning');
+    expect(revealedFlat).toContain(en('canvas.assessmentNotRevealed'));
+    for (const s of statements) expect(revealedFlat).not.toContain(s.statement.en);
+
+    // The self-assessment reveals too: its results are in, for both organisations.
+    await se.client.post(`/collaborations/${id}/assessment/submit`);
+    const both = flat(await report('nl'));
+    expect(both).not.toContain(nl('canvas.assessmentNotRevealed'));
+    expect(both).toContain(nl('canvas.assessment'));
+    for (const s of statements) expect(both).toContain(s.statement.nl);
+    const view = (await se.client.get(`/collaborations/${id}/assessment`)).body as AssessmentView;
+    expect(view.results).not.toBeNull();
+    expect(both).toContain(explainContinuum(view.results!.continuum.joint, 'nl', nl));
+
+    // Someone outside the collaboration gets nothing.
+    const outsider = (await signUpWithOrganisation(t.app, 'Buitenstaander')).client;
+    expect((await outsider.request('GET', `/collaborations/${id}/rounds/1/report.pdf`)).status).toBe(404);
   });
 });

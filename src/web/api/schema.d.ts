@@ -2232,7 +2232,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The round as a PDF report (wheel, ratings side by side, answers, agreements, actions, stage) */
+    /** The round as a PDF report: the wheel filled in, ratings side by side, answers, stage, agenda, all agreements, actions, and the self-assessment once it is revealed */
     get: {
       parameters: {
         query?: {
