@@ -3,12 +3,10 @@ import { translators } from '../../../domain/i18n/catalogues.ts';
 import type { Translate } from '../../../domain/i18n/translate.ts';
 import type { Locale } from '../../../domain/instrument/types.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
+import type { CanvasSize } from '../../../domain/vocabulary.ts';
 import { stageName } from '../../../domain/wheel/explain.ts';
 import { DOMAIN_COLOURS } from '../../../domain/wheel/palette.ts';
 import { drawWheel, MIN_FONT } from '../../pdf/wheel.ts';
-
-export const CANVAS_SIZES = ['a4', 'a3'] as const;
-export type CanvasSize = (typeof CANVAS_SIZES)[number];
 
 type Doc = PDFKit.PDFDocument;
 type Box = { x: number; y: number; width: number; height: number };

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { ZAssessment, ZPartneringProcess, ZWheel } from '../../../contracts/instrument.ts';
 import { ZHealth } from '../../../contracts/system.ts';
 import { assessment, LOCALES, partneringProcess, wheel } from '../../../domain/instrument/index.ts';
+import { CANVAS_SIZES } from '../../../domain/vocabulary.ts';
 import { type Database, ping } from '../../db/client.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
 import { VERSION } from '../../version.ts';
-import { CANVAS_SIZES, renderCanvas } from './canvas.ts';
+import { renderCanvas } from './canvas.ts';
 
 export function registerSystemRoutes(app: App, deps: { database: Database }): void {
   app.get(
