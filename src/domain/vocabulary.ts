@@ -4,6 +4,10 @@
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The paper sizes of the printable empty canvas (GET /instrument/canvas.pdf). */
+export const CANVAS_SIZES = ['a4', 'a3'] as const;
+export type CanvasSize = (typeof CANVAS_SIZES)[number];
+
 /** The wheel's stages from the outer ring inwards: the order in which a collaboration grows. */
 export const STAGE_IDS = ['orientation', 'integration', 'transformation'] as const;
 export type StageId = (typeof STAGE_IDS)[number];

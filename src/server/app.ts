@@ -227,6 +227,9 @@ export async function buildApp(options: AppOptions) {
     access,
   );
   collaborationsService.onLifecycle(assessmentService.lifecycle());
+  wheelService.reportAssessmentWith((actor, collaborationId, round) =>
+    assessmentService.view(actor, collaborationId, round),
+  );
   const programmesService = new ProgrammesService(new ProgrammesRepository(options.database.db), {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,

@@ -49,6 +49,7 @@ const MATRIX: Record<string, Row> = {
   'GET /instrument/wheel': all(200),
   'GET /instrument/assessment': all(200),
   'GET /instrument/process': all(200),
+  'GET /instrument/canvas.pdf': all(200),
   'POST /auth/sign-up': {
     ...all(201),
     body: () => ({ name: 'New', email: uniqueEmail(), password: PASSWORD }),

@@ -239,9 +239,13 @@ export async function addMember(app: FastifyInstance, admin: Client, role: 'admi
   return member;
 }
 
-/** The text of a PDF, through poppler's pdftotext (installed by `npm test`). */
-export function pdfText(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+/**
+ * The text of a PDF, through poppler's pdftotext (installed by `npm test`): laid out as on the page, or in
+ * reading order (`layout: false`), which keeps a column's lines together where columns stand side by side.
+ */
+export function pdfText(pdf: Buffer, options: { layout?: boolean } = {}): string {
+  const args = options.layout === false ? ['-', '-'] : ['-layout', '-', '-'];
+  return execFileSync('pdftotext', args, { input: pdf }).toString('utf8');
 }
 
 /** The same browser or script (cookie, CSRF token, bearer token, address) talking to another app server. */

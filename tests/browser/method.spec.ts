@@ -53,6 +53,13 @@ test('the landing page leads to the method, in Dutch and in English, with all to
   await expectTheWheel(page, 'en', `The ${wheel.topics.length} topics`);
   await expect(page.getByText('one and a half to two hours')).toBeVisible();
   await expectAccessible(page, 'method (en)');
+
+  // The empty canvas to print, in the reader's language (issue 10, point 15).
+  const canvas = page.getByRole('link', { name: 'Empty canvas (A4, PDF)' });
+  await expect(canvas).toHaveAttribute('href', '/api/v1/instrument/canvas.pdf?size=a4&lang=en');
+  const pdf = await page.request.get((await canvas.getAttribute('href'))!);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  await expect(page.getByRole('link', { name: 'Empty canvas (A3, PDF)' })).toBeVisible();
 });
 
 test.describe('the workspace tour', () => {

@@ -41,3 +41,36 @@ export function explainPlacement(p: PlacementFacts, lang: Locale, t: Translate):
   parts.push(t('explain.basedOn', { n: p.round }));
   return parts.join(' ');
 }
+
+/** Why a topic is on the agenda (agenda.ts), as the contract carries it. */
+export type AgendaReasonFacts =
+  | { kind: 'gap'; ratings: Record<string, number | 'nr'>; spread: number }
+  | { kind: 'not-in-place'; stage: StageId; average: number | null }
+  | { kind: 'overdue-actions'; count: number };
+
+/** Why a topic is on the agenda, in one sentence: on the screen's agenda and in the round's PDF. */
+export function explainAgendaReason(
+  reason: AgendaReasonFacts,
+  lang: Locale,
+  t: Translate,
+  organisationName: (organisationId: string) => string,
+): string {
+  if (reason.kind === 'gap') {
+    const list = Object.entries(reason.ratings)
+      .map(([org, value]) => `${organisationName(org)} ${value === 'nr' ? t('collab.ratings.nr') : value}`)
+      .join(', ');
+    return t('collab.reasons.gap', { list, spread: reason.spread });
+  }
+  if (reason.kind === 'not-in-place') {
+    const average =
+      reason.average === null
+        ? ''
+        : t('collab.reasons.average', {
+            value: reason.average.toLocaleString(lang, { maximumFractionDigits: 1 }),
+          });
+    return t('collab.reasons.notInPlace', { stage: stageName(reason.stage, t), average });
+  }
+  return t(reason.count === 1 ? 'collab.reasons.overdue_one' : 'collab.reasons.overdue_other', {
+    count: reason.count,
+  });
+}

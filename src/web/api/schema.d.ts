@@ -155,6 +155,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instrument/canvas.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The empty wheel with every topic’s guiding question, to print for a session on paper (A4: two pages, A3: one) */
+    get: {
+      parameters: {
+        query?: {
+          size?: 'a4' | 'a3';
+          lang?: 'nl' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/sign-up': {
     parameters: {
       query?: never;
@@ -2148,7 +2232,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The round as a PDF report (wheel, ratings side by side, answers, agreements, actions, stage) */
+    /** The round as a PDF report: the wheel filled in, ratings side by side, answers, stage, agenda, all agreements, actions, and the self-assessment once it is revealed */
     get: {
       parameters: {
         query?: {

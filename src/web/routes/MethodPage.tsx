@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DomainId, StageId } from '../../domain/instrument/types.ts';
 import { wheel } from '../../domain/instrument/wheel.ts';
 import { WheelPicture } from '../components/WheelPicture.tsx';
+import { CANVAS_SIZES, canvasUrl } from '../features/wheel/canvas.ts';
 import { useTranslate } from '../i18n/index.ts';
 
 // The page's sections in the order shown: the table of contents and the headings come from this one list.
@@ -138,6 +139,15 @@ export function MethodPage() {
           ))}
         </ol>
         <p className="method-tip">{t('method.tip')}</p>
+        <h3>{t('canvas.methodTitle')}</h3>
+        <p>{t('canvas.methodText')}</p>
+        <p className="actions">
+          {CANVAS_SIZES.map((size) => (
+            <a key={size} className="button small" href={canvasUrl(size, lang)} download>
+              {t(size === 'a4' ? 'canvas.emptyA4' : 'canvas.emptyA3')}
+            </a>
+          ))}
+        </p>
       </section>
 
       <section id="research" aria-labelledby="research-title" className="method-section">

@@ -42,7 +42,7 @@ export function registerWheelRoutes(
       schema: {
         tags,
         summary:
-          'The round as a PDF report (wheel, ratings side by side, answers, agreements, actions, stage)',
+          'The round as a PDF report: the wheel filled in, ratings side by side, answers, stage, agenda, all agreements, actions, and the self-assessment once it is revealed',
         params: ZRoundParams,
         querystring: z.object({ lang: z.enum(LOCALES).default('nl') }),
         produces: ['application/pdf'],

@@ -1,3 +1,4 @@
+import type { AssessmentView } from '../../../contracts/assessment.ts';
 import type {
   Action,
   Placement,
@@ -38,13 +39,30 @@ export type WheelSummary = {
   stage: Placement['stage'] | null;
 };
 
+/**
+ * The self-assessment of a round as its reader may see it (results only once revealed). The assessment module
+ * builds on this one, so its use case is handed in at start-up (src/server/app.ts) rather than imported.
+ */
+export type RoundAssessment = (
+  actor: OrganisationActor,
+  collaborationId: string,
+  round: number,
+) => Promise<AssessmentView>;
+
 /** Rounds of the wheel: private answers, the reveal, the stage placement, the agenda and the round report. */
 export class WheelService {
+  private assessmentOf: RoundAssessment | null = null;
+
   constructor(
     private readonly repo: WheelRepository,
     private readonly access: CollaborationAccess,
     private readonly followUp: FollowUpService,
   ) {}
+
+  /** Lets the round report carry the round's self-assessment, read through the assessment module's use case. */
+  reportAssessmentWith(assessmentOf: RoundAssessment): void {
+    this.assessmentOf = assessmentOf;
+  }
 
   /** Round 1 opens with the collaboration; a round whose remaining partners all submitted reveals. */
   lifecycle(): CollaborationLifecycle {
@@ -165,7 +183,11 @@ export class WheelService {
     );
   }
 
-  /** The round report as a PDF; an unrevealed round carries only the reader's own organisation's answers. */
+  /**
+   * The round report as a PDF: the wheel filled in, the agenda, all agreements and the self-assessment. An
+   * unrevealed round carries only the reader's own organisation's answers and no agenda; the self-assessment's
+   * results come only once it is revealed, which happens apart from the wheel's reveal.
+   */
   async report(
     actor: OrganisationActor,
     collaborationId: string,
@@ -182,21 +204,32 @@ export class WheelService {
     ]);
     const round = rounds.find((r) => r.number === number);
     if (!round) throw notFound('No such round.');
-    const rows = await this.visibleRatings(round, actor.organisation.id);
+    const [rows, assessment] = await Promise.all([
+      this.visibleRatings(round, actor.organisation.id),
+      this.assessmentOf?.(actor, collaborationId, number) ?? null,
+    ]);
+    const ratings = toRoundRatings(rows);
+    const formerPartners = former.map((f) => ({ ...f, left: true }));
     return renderRoundReport(
       {
         collaboration: { name: collaboration.name, purpose: collaboration.purpose },
         participants: [
           ...participants,
-          ...former
-            .filter((f) => rows.some((r) => r.organisationId === f.organisationId))
-            .map((f) => ({ ...f, left: true })),
+          ...formerPartners.filter((f) => rows.some((r) => r.organisationId === f.organisationId)),
         ],
         round: { number: round.number, revealedAt: round.revealedAt?.toISOString() ?? null },
         answers: rows.map(toAnswer),
-        placement: round.revealedAt ? toPlacement(round.number, toRoundRatings(rows)) : null,
+        placement: round.revealedAt ? toPlacement(round.number, ratings) : null,
+        agenda: round.revealedAt
+          ? proposeAgenda(
+              ratings,
+              actions.map((a) => ({ topicId: a.topicId, dueDate: a.dueDate, done: a.done })),
+              today(),
+            )
+          : [],
         agreements,
         actions,
+        assessment: assessment && { view: assessment, names: [...participants, ...formerPartners] },
       },
       lang,
     );

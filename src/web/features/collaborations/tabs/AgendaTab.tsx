@@ -1,31 +1,15 @@
 import type { Workspace } from '../../../../contracts/collaborations.ts';
+import { explainAgendaReason } from '../../../../domain/wheel/explain.ts';
 import { topicById, useCollabWords } from '../labels.ts';
 import { useOpenTab } from './tabState.tsx';
 
 /** The topics to talk about next, each with the reason it is on the list; printable as a meeting agenda. */
 export function AgendaTab({ workspace }: { workspace: Workspace }) {
-  const { t, lang, topicName, orgName, date } = useCollabWords(workspace);
+  const { t, lang, translate, topicName, orgName, date } = useCollabWords(workspace);
   const openTab = useOpenTab();
   if (!workspace.placement) return <p className="muted">{t('collab.agendaEmpty')}</p>;
-  const reason = (item: Workspace['agenda'][number]) => {
-    const r = item.reason;
-    if (r.kind === 'gap') {
-      const list = Object.entries(r.ratings)
-        .map(([org, value]) => `${orgName(org)} ${value === 'nr' ? t('collab.ratings.nr') : value}`)
-        .join(', ');
-      return t('collab.reasons.gap', { list, spread: r.spread });
-    }
-    if (r.kind === 'not-in-place') {
-      const average =
-        r.average === null
-          ? ''
-          : t('collab.reasons.average', {
-              value: r.average.toLocaleString(lang, { maximumFractionDigits: 1 }),
-            });
-      return t('collab.reasons.notInPlace', { stage: t(`collab.stages.${r.stage}`), average });
-    }
-    return t('collab.reasons.overdue', { count: r.count });
-  };
+  const reason = (item: Workspace['agenda'][number]) =>
+    explainAgendaReason(item.reason, lang, translate, orgName);
   return (
     <div className="agenda printable">
       <div className="section-head">

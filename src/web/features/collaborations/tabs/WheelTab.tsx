@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Workspace } from '../../../../contracts/collaborations.ts';
 import { wheel } from '../../../../domain/instrument/wheel.ts';
+import { CANVAS_SIZES, canvasUrl } from '../../wheel/canvas.ts';
 import { type TopicView, WheelChart } from '../../wheel/WheelChart.tsx';
 import { useCollabWords } from '../labels.ts';
 import { TopicPanel } from '../TopicPanel.tsx';
@@ -34,7 +35,8 @@ function topicViews(workspace: Workspace): Record<string, TopicView> {
 
 /** The wheel (or the same as a list) beside the chosen topic's panel: where answers, agreements and actions are made. */
 export function WheelTab({ workspace }: { workspace: Workspace }) {
-  const { t, topicName } = useCollabWords(workspace);
+  const { t, lang, topicName } = useCollabWords(workspace);
+  const round = workspace.currentRound.number;
   const [topic, setTopic] = useTabState<string | null>('wheel.topic', null);
   const [asList, setAsList] = useTabState('wheel.asList', false);
   const views = topicViews(workspace);
@@ -48,6 +50,19 @@ export function WheelTab({ workspace }: { workspace: Workspace }) {
           <button type="button" className="link-button" onClick={() => window.print()}>
             {t('collab.printCanvas')}
           </button>
+          {/* For a session on paper: the empty canvas, and this round filled in as far as we may see it. */}
+          {CANVAS_SIZES.map((size) => (
+            <a key={size} className="help-link" href={canvasUrl(size, lang)} download>
+              {t(size === 'a4' ? 'canvas.emptyA4' : 'canvas.emptyA3')}
+            </a>
+          ))}
+          <a
+            className="help-link"
+            href={`/api/v1/collaborations/${workspace.collaboration.id}/rounds/${round}/report.pdf?lang=${lang}`}
+            download
+          >
+            {t('canvas.roundPdf', { n: round })}
+          </a>
           <Link to="/method" className="help-link">
             {t('method.wheelLink')}
           </Link>
