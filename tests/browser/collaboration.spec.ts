@@ -17,7 +17,7 @@ class Workspace {
   async answer(topic: string, rating: string, text: string) {
     await this.segment(topic).click();
     await expect(this.page.getByRole('heading', { level: 2, name: topic })).toBeVisible();
-    await this.page.getByLabel(rating).check();
+    await this.page.getByRole('radio', { name: rating, exact: true }).check();
     await this.page.getByLabel('Ons antwoord op de vraag').fill(text);
     // Saved by itself, without a button (issue 10, point 4).
     await expect(this.page.getByRole('status').filter({ hasText: /^Opgeslagen$/ })).toBeVisible();
@@ -103,6 +103,10 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(se.page.getByRole('button', { name: 'Afspraak vastleggen' })).toHaveCount(0);
   await sanne.submit();
   await expect(se.page.getByText('Jullie organisatie: heeft ingediend')).toBeVisible();
+  // After handing in, our own answers stay on the wheel (issue 10, point 10).
+  await expect(sanne.segment('Gelijkwaardigheid')).toHaveAccessibleName(
+    /door ons beantwoord, Jullie organisatie 4 · volledig/,
+  );
 
   // The self-assessment, in Dutch: private until the round is revealed.
   await sanne.tab('Zelfevaluatie').click();
@@ -151,6 +155,10 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(sanne.tab('Zelfevaluatie')).toHaveAttribute('aria-selected', 'true');
   await sanne.tab('Wiel').click();
   await expect(sanne.segment('Gelijkwaardigheid')).toHaveAccessibleName(/jullie zien het verschillend/);
+  // Every organisation's rating is named on the segment.
+  await expect(sanne.segment('Gelijkwaardigheid')).toHaveAccessibleName(
+    /Jullie organisatie 4 · volledig; Bouwbedrijf Proef 1 · helemaal niet/,
+  );
   await sanne.segment('Gelijkwaardigheid').click();
   await expect(se.page.getByText('Wij bepalen nu nog alles.')).toBeVisible();
   await expect(se.page.getByRole('row', { name: /Bouwbedrijf Proef 1 · helemaal niet/ })).toBeVisible();

@@ -1,12 +1,17 @@
 import { type KeyboardEvent, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../domain/instrument/types.ts';
-import { DOMAIN_IDS } from '../../../domain/vocabulary.ts';
 import { neighbour, WHEEL_SIZE, wheelSegments } from './geometry.ts';
 import { SegmentShape } from './SegmentShape.tsx';
 
-export type TopicState = 'empty' | 'ours' | 'waiting' | 'revealed' | 'inPlace';
-export type TopicView = { state: TopicState; gap: boolean; agreed: boolean };
+export type TopicState = 'empty' | 'ours' | 'revealed' | 'inPlace';
+export type TopicView = {
+  state: TopicState;
+  gap: boolean;
+  agreed: boolean;
+  /** The ratings in words, for the segment's accessible name: ours before the reveal, everyone's after. */
+  ratingsText?: string;
+};
 
 /**
  * The collaboration's wheel: each segment a button that says its domain, stage, topic and state.
@@ -46,6 +51,7 @@ export function WheelChart(props: {
       t(`collab.stages.${segment.topic.stage}`),
       t(`collab.state.${view?.state ?? 'empty'}`),
     ];
+    if (view?.ratingsText) parts.push(view.ratingsText);
     if (view?.gap) parts.push(t('collab.state.gap'));
     if (view?.agreed) parts.push(t('collab.state.agreed'));
     return parts.join(', ');
@@ -59,21 +65,6 @@ export function WheelChart(props: {
       role="group"
       aria-label={t('collab.wheelLabel')}
     >
-      <defs>
-        {DOMAIN_IDS.map((d) => (
-          <pattern
-            key={d}
-            id={`hatch-${d}`}
-            width="8"
-            height="8"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="8" height="8" className={`hatch-bg domain-${d}`} />
-            <line x1="0" y1="0" x2="0" y2="8" className={`hatch-line domain-${d}`} strokeWidth="3" />
-          </pattern>
-        ))}
-      </defs>
       {segments.map((s) => {
         const view = props.views[s.topic.id] ?? { state: 'empty', gap: false, agreed: false };
         const selected = props.selected === s.topic.id;
@@ -93,11 +84,7 @@ export function WheelChart(props: {
             onClick={() => props.onSelect(s.topic.id)}
             onKeyDown={(e) => onKeyDown(e, s.topic.id)}
           >
-            <SegmentShape
-              segment={s}
-              lang={lang}
-              fill={view.state === 'waiting' ? `url(#hatch-${s.topic.domain})` : undefined}
-            />
+            <SegmentShape segment={s} lang={lang} />
             {view.gap && (
               <g className="marker gap-marker">
                 <circle cx={s.markerX} cy={s.markerY} r="9" />

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Workspace } from '../../../../contracts/collaborations.ts';
+import type { RatingValue, Workspace } from '../../../../contracts/collaborations.ts';
 import { wheel } from '../../../../domain/instrument/wheel.ts';
 import { CANVAS_SIZES, canvasUrl } from '../../wheel/canvas.ts';
 import { type TopicView, WheelChart } from '../../wheel/WheelChart.tsx';
@@ -7,39 +7,61 @@ import { useCollabWords } from '../labels.ts';
 import { TopicPanel } from '../TopicPanel.tsx';
 import { useTabState } from './tabState.tsx';
 
-function topicViews(workspace: Workspace): Record<string, TopicView> {
+function topicViews(
+  workspace: Workspace,
+  words: { orgName: (id: string) => string; rating: (value: RatingValue | undefined) => string },
+): Record<string, TopicView> {
   const round = workspace.currentRound;
   const us = workspace.us.organisationId;
-  const submitted = round.status.find((s) => s.organisationId === us)?.submitted ?? false;
   const inPlace = new Set(round.revealedAt ? (workspace.placement?.inPlace ?? []) : []);
   const gaps = new Set(round.revealedAt ? (workspace.placement?.gaps ?? []) : []);
   const agreed = new Set(workspace.agreements.map((a) => a.topicId));
+  // The organisations whose ratings a segment names: the partners, then a former partner whose answers count.
+  const organisations = round.revealedAt
+    ? [
+        ...workspace.participants.map((p) => p.organisationId),
+        ...workspace.formerParticipants
+          .map((p) => p.organisationId)
+          .filter((id) => round.answers.some((a) => a.organisationId === id)),
+      ]
+    : [us];
   const views: Record<string, TopicView> = {};
   for (const topic of wheel.topics) {
-    const ours = round.answers.some(
-      (a) => a.organisationId === us && a.topicId === topic.id && a.rating !== null,
+    const ratings = organisations.map(
+      (id) => round.answers.find((a) => a.organisationId === id && a.topicId === topic.id)?.rating ?? null,
     );
+    const answered = ratings.some((r) => r !== null);
+    // After handing in, our own answers stay visible: submitting locks them, it does not hide them.
     const state: TopicView['state'] = round.revealedAt
       ? inPlace.has(topic.id)
         ? 'inPlace'
         : 'revealed'
-      : submitted
-        ? 'waiting'
-        : ours
-          ? 'ours'
-          : 'empty';
-    views[topic.id] = { state, gap: gaps.has(topic.id), agreed: agreed.has(topic.id) };
+      : answered
+        ? 'ours'
+        : 'empty';
+    views[topic.id] = {
+      state,
+      gap: gaps.has(topic.id),
+      agreed: agreed.has(topic.id),
+      ratingsText: answered
+        ? organisations.map((id, k) => `${words.orgName(id)} ${words.rating(ratings[k])}`).join('; ')
+        : undefined,
+    };
   }
   return views;
 }
 
 /** The wheel (or the same as a list) beside the chosen topic's panel: where answers, agreements and actions are made. */
 export function WheelTab({ workspace }: { workspace: Workspace }) {
-  const { t, lang, topicName } = useCollabWords(workspace);
+  const { t, lang, topicName, orgName, rating } = useCollabWords(workspace);
   const round = workspace.currentRound.number;
   const [topic, setTopic] = useTabState<string | null>('wheel.topic', null);
-  const [asList, setAsList] = useTabState('wheel.asList', false);
-  const views = topicViews(workspace);
+  // On a phone the wheel's 21 labels are small: the list comes first there, the wheel is one tap away.
+  const [asList, setAsList] = useTabState(
+    'wheel.asList',
+    typeof window !== 'undefined' && window.matchMedia?.('(max-width: 40rem)').matches === true,
+  );
+  const views = topicViews(workspace, { orgName, rating });
   return (
     <div className="wheel-layout">
       <div className="wheel-side">
@@ -92,7 +114,7 @@ export function WheelTab({ workspace }: { workspace: Workspace }) {
           <WheelChart views={views} selected={topic} onSelect={setTopic} />
         )}
         <ul className="wheel-legend" aria-hidden="true">
-          {(['empty', 'ours', 'waiting', 'revealed', 'inPlace'] as const).map((s) => (
+          {(['empty', 'ours', 'revealed', 'inPlace'] as const).map((s) => (
             <li key={s}>
               <span className={`swatch ${s}`} />
               {t(`collab.state.${s}`)}
