@@ -3,6 +3,7 @@ import { revealProgress } from '../../../domain/reveal/index.ts';
 import { refreshAssessmentValues } from '../../db/assessment-values.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { holdOrganisation } from '../../db/organisation-hold.ts';
+import { participationOf } from '../../db/round-participation.ts';
 import { assessmentAnswers, impactAmbitions, roundParticipation, rounds } from '../../db/schema/index.ts';
 
 export type AssessmentAnswerRow = typeof assessmentAnswers.$inferSelect;
@@ -157,25 +158,11 @@ export class AssessmentRepository {
 
   /** Inside `write`: reveals the self-assessment when the taking-part organisations meet the reveal rule. */
   async revealIfReady(tx: Tx, roundId: string, organisationIds: string[]): Promise<boolean> {
-    const rows = organisationIds.length
-      ? await tx
-          .select()
-          .from(roundParticipation)
-          .where(
-            and(
-              eq(roundParticipation.roundId, roundId),
-              inArray(roundParticipation.organisationId, organisationIds),
-            ),
-          )
-      : [];
     const { reason } = revealProgress(
-      organisationIds.map((id) => {
-        const row = rows.find((r) => r.organisationId === id);
-        return {
-          submitted: Boolean(row?.assessmentSubmittedAt),
-          earlyReveal: Boolean(row?.assessmentEarlyRevealAt),
-        };
-      }),
+      (await participationOf(tx, roundId, organisationIds)).map((row) => ({
+        submitted: Boolean(row?.assessmentSubmittedAt),
+        earlyReveal: Boolean(row?.assessmentEarlyRevealAt),
+      })),
     );
     if (!reason) return false;
     await tx

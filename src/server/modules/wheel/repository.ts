@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { type RevealState, revealProgress } from '../../../domain/reveal/index.ts';
 import { type Db, type Tx } from '../../db/client.ts';
+import { participationOf } from '../../db/round-participation.ts';
 import { ratings, roundParticipation, rounds } from '../../db/schema/index.ts';
 
 export type RoundRow = typeof rounds.$inferSelect;
@@ -144,19 +145,9 @@ export class WheelRepository {
 
   /** Each taking-part organisation's state in the round, also of those that never answered. */
   private async states(tx: Tx, roundId: string, organisationIds: string[]): Promise<RevealState[]> {
-    if (!organisationIds.length) return [];
-    const rows = await tx
-      .select()
-      .from(roundParticipation)
-      .where(
-        and(
-          eq(roundParticipation.roundId, roundId),
-          inArray(roundParticipation.organisationId, organisationIds),
-        ),
-      );
-    return organisationIds.map((id) => {
-      const row = rows.find((r) => r.organisationId === id);
-      return { submitted: Boolean(row?.submittedAt), earlyReveal: Boolean(row?.earlyRevealAt) };
-    });
+    return (await participationOf(tx, roundId, organisationIds)).map((row) => ({
+      submitted: Boolean(row?.submittedAt),
+      earlyReveal: Boolean(row?.earlyRevealAt),
+    }));
   }
 }
