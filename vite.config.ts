@@ -5,8 +5,8 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { type ConfigEnv, defineConfig, type Plugin, type UserConfig } from 'vite';
 import type { DomainId } from './src/domain/vocabulary.ts';
-import { wheelSegments } from './src/domain/wheel/geometry.ts';
-import { DOMAIN_COLOURS, GAP_COLOUR } from './src/domain/wheel/palette.ts';
+import { lineOffset, WHEEL_SIZE, wheelSegments } from './src/domain/wheel/geometry.ts';
+import { DOMAIN_COLOURS, GAP_COLOUR, NOT_RELEVANT_SHADE, RATING_SHADES } from './src/domain/wheel/palette.ts';
 import { BOOT_DATA, PAGES } from './src/web/pages.ts';
 
 /** The web client's build, not the landing page's server-side render (src/server/web-prerender.ts). */
@@ -157,7 +157,10 @@ function palette(): Plugin {
       const shades = (Object.entries(DOMAIN_COLOURS) as [DomainId, readonly string[]][]).flatMap(
         ([domain, colours]) => colours.map((colour, i) => `--${prefix[domain]}-${i + 1}: ${colour};`),
       );
-      return `:root { ${[...shades, `--gap: ${GAP_COLOUR};`].join(' ')} }\n`;
+      const ratings = (Object.entries(RATING_SHADES) as [DomainId, readonly string[]][]).flatMap(
+        ([domain, colours]) => colours.map((colour, i) => `--${prefix[domain]}-r${i + 1}: ${colour};`),
+      );
+      return `:root { ${[...shades, ...ratings, `--nr: ${NOT_RELEVANT_SHADE};`, `--gap: ${GAP_COLOUR};`].join(' ')} }\n`;
     },
   };
 }
@@ -182,13 +185,26 @@ function wheelPicture(): Plugin {
         domain: s.topic.domain,
         stage: s.topic.stage,
         path: s.path.replace(/-?\d+\.\d+(?:e-?\d+)?/g, (n) => String(round(Number(n)))),
-        x: round(s.x),
-        y: round(s.y),
-        rotation: round(s.rotation),
-        label: s.topic.label,
-        fontSize: { nl: round(s.fontSize), en: round(en[i]!.fontSize) },
+        label: Object.fromEntries(
+          (['nl', 'en'] as const).map((lang) => {
+            const l = lang === 'nl' ? s : en[i]!;
+            return [
+              lang,
+              {
+                x: round(l.label.x),
+                y: round(l.label.y),
+                rotation: round(l.rotation),
+                size: round(l.label.size),
+                lines: l.label.lines.map((line, k) => ({
+                  text: line,
+                  dy: round(lineOffset(k, l.label.lines.length, l.label.size)),
+                })),
+              },
+            ];
+          }),
+        ),
       }));
-      return `export const segments = ${JSON.stringify(segments)};`;
+      return `export const size = ${WHEEL_SIZE};\nexport const segments = ${JSON.stringify(segments)};`;
     },
   };
 }

@@ -152,6 +152,8 @@ const zShare = z.number().min(0).max(1);
 export const ZTimelinePoint = z.object({
   round: z.number().int(),
   rings: z.record(ZStage, z.object({ overall: zShare, domains: z.record(z.string(), zShare) })),
+  inPlace: z.array(z.string()),
+  gaps: z.array(z.string()),
 });
 
 export const ZWorkspace = z

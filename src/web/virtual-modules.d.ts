@@ -9,11 +9,16 @@ declare module 'virtual:wheel-picture' {
     stage: import('../domain/vocabulary.ts').StageId;
     /** Arc path around the wheel's centre. */
     path: string;
-    x: number;
-    y: number;
-    rotation: number;
-    label: Localised<string>;
-    fontSize: Localised<number>;
+    /** The label as the screen's wheel sets it: centre, turn, size, and its lines with their offsets. */
+    label: Localised<{
+      x: number;
+      y: number;
+      rotation: number;
+      size: number;
+      lines: { text: string; dy: number }[];
+    }>;
   };
+  /** The canvas's width and height. */
+  export const size: number;
   export const segments: PictureSegment[];
 }

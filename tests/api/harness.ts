@@ -72,7 +72,9 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function startTestApp(options: { withMailer?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { withMailer?: boolean; webRoot?: string } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   const logs: string[] = [];
   const stream = new Writable({
@@ -95,6 +97,7 @@ export async function startTestApp(options: { withMailer?: boolean } = {}): Prom
     sessionSecret: 'test-secret-0123456789abcdef',
     publicUrl: 'http://localhost:3000',
     mailer,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     signIn: { limits: { signUp: UNLIMITED_SIGN_UPS } },
   });
   captureMail(app, mail);

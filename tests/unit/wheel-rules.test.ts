@@ -148,6 +148,16 @@ describe('the timeline', () => {
     expect(point.rings.orientation.domains.resources).toBe(1);
     expect(point.rings.orientation.overall).toBeCloseTo(8 / 9);
     expect(point.rings.integration.overall).toBe(0);
+    // The round's small wheel on the rounds tab: the eight orientation topics in place, not ambition.
+    expect(point.inPlace).toHaveLength(8);
+    expect(point.inPlace).not.toContain('ambition');
+    expect(point.gaps).toEqual([]);
+  });
+
+  it('lists the topics where partners differed', () => {
+    const point = timelinePoint(1, { ambition: { a: 1, b: 4 }, goals: { a: 3, b: 4 } });
+    expect(point.gaps).toEqual(['ambition']);
+    expect(point.inPlace).toEqual(['goals']);
   });
 });
 

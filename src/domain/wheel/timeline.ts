@@ -5,6 +5,9 @@ export type TimelinePoint = {
   round: number;
   /** Share (0–1) of each ring's topics in place, per domain and overall. */
   rings: Record<StageId, { overall: number; domains: Record<DomainId, number> }>;
+  /** The topics in place and those where partners' ratings differed: that round's wheel, drawn small. */
+  inPlace: string[];
+  gaps: string[];
 };
 
 /** How far each ring and domain was in place in each revealed round, for the timeline. */
@@ -24,5 +27,11 @@ export function timelinePoint(round: number, ratings: RoundRatings): TimelinePoi
     }
     rings[stage] = { overall: total ? inPlace / total : 0, domains };
   }
-  return { round, rings };
+  const ids = Object.values(topics);
+  return {
+    round,
+    rings,
+    inPlace: ids.filter((t) => t.inPlace).map((t) => t.topicId),
+    gaps: ids.filter((t) => t.gap).map((t) => t.topicId),
+  };
 }

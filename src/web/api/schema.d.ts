@@ -4365,6 +4365,8 @@ export interface components {
             };
           }
         >;
+        inPlace: string[];
+        gaps: string[];
       }[];
     };
     AssessmentView: {

@@ -1,31 +1,32 @@
-import { segments } from 'virtual:wheel-picture';
+import { segments, size } from 'virtual:wheel-picture';
 import { useTranslation } from 'react-i18next';
 
-// Same size and centre as the interactive wheel (features/wheel/geometry.ts), which this picture is drawn from.
-const SIZE = 600;
-const CENTRE = SIZE / 2;
-
-/** The wheel as a picture (landing page): 21 topics in three rings and three domains. */
+/** The wheel as a picture (landing page): 21 topics in three rings and three domains, labelled as on screen. */
 export function WheelPicture() {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const centre = size / 2;
   return (
-    <svg viewBox={`0 0 ${SIZE} ${SIZE}`} className="wheel-picture" aria-hidden="true" focusable="false">
-      {segments.map((s) => (
-        <g key={s.id} className={`seg domain-${s.domain} stage-${s.stage}`}>
-          <path d={s.path} transform={`translate(${CENTRE},${CENTRE})`} />
-          <text
-            x={s.x}
-            y={s.y}
-            transform={s.rotation ? `rotate(${s.rotation} ${s.x} ${s.y})` : undefined}
-            textAnchor="middle"
-            dominantBaseline="middle"
-            fontSize={s.fontSize[lang].toFixed(1)}
-          >
-            {s.label[lang]}
-          </text>
-        </g>
-      ))}
+    <svg viewBox={`0 0 ${size} ${size}`} className="wheel-picture" aria-hidden="true" focusable="false">
+      {segments.map((s) => {
+        const label = s.label[lang];
+        return (
+          <g key={s.id} className={`seg domain-${s.domain} stage-${s.stage}`}>
+            <path d={s.path} transform={`translate(${centre},${centre})`} />
+            <text
+              transform={`translate(${label.x} ${label.y})${label.rotation ? ` rotate(${label.rotation})` : ''}`}
+              textAnchor="middle"
+              fontSize={label.size}
+            >
+              {label.lines.map((line) => (
+                <tspan key={line.text} x="0" y={line.dy} dominantBaseline="central">
+                  {line.text}
+                </tspan>
+              ))}
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }

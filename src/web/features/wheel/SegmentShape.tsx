@@ -1,21 +1,32 @@
-import type { Locale } from '../../../domain/instrument/types.ts';
-import { CENTRE, type Segment } from './geometry.ts';
+import { CENTRE, lineOffset, type Segment } from './geometry.ts';
 
-/** One segment of the wheel: its arc and its label, fitted and turned along the ring. */
-export function SegmentShape({ segment: s, lang, fill }: { segment: Segment; lang: Locale; fill?: string }) {
+const around = `translate(${CENTRE},${CENTRE})`;
+
+/** One segment's body (the part that is coloured by its state) with its label, fitted and set as on paper. */
+export function SegmentShape({ segment: s }: { segment: Segment }) {
+  const { label } = s;
   return (
     <>
-      <path d={s.path} transform={`translate(${CENTRE},${CENTRE})`} fill={fill} />
+      <path className="body" d={s.bodyPath} transform={around} />
       <text
-        x={s.x}
-        y={s.y}
-        transform={s.rotation ? `rotate(${s.rotation} ${s.x} ${s.y})` : undefined}
+        className="label"
+        transform={`translate(${label.x.toFixed(1)} ${label.y.toFixed(1)})${label.rotation ? ` rotate(${label.rotation.toFixed(1)})` : ''}`}
         textAnchor="middle"
-        dominantBaseline="middle"
-        fontSize={s.fontSize.toFixed(1)}
+        fontSize={label.size}
       >
-        {s.topic.label[lang]}
+        {label.lines.map((line, i) => (
+          <tspan
+            key={line}
+            x="0"
+            y={lineOffset(i, label.lines.length, label.size).toFixed(1)}
+            dominantBaseline="central"
+          >
+            {line}
+          </tspan>
+        ))}
       </text>
     </>
   );
 }
+
+export { around };

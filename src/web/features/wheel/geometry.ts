@@ -1,7 +1,18 @@
 import { STAGE_IDS, type StageId } from '../../../domain/vocabulary.ts';
 import type { Segment } from '../../../domain/wheel/geometry.ts';
 
-export { CENTRE, type Segment, WHEEL_SIZE, wheelSegments } from '../../../domain/wheel/geometry.ts';
+export {
+  bandParts,
+  CENTRE,
+  domainNameArc,
+  lineOffset,
+  RING_NAME_HALF_WIDTH,
+  RING_NAME_HEIGHT,
+  ringNamePositions,
+  type Segment,
+  WHEEL_SIZE,
+  wheelSegments,
+} from '../../../domain/wheel/geometry.ts';
 
 /** Keyboard moves: left and right go around a ring, up goes inwards, down outwards. */
 export function neighbour(segments: Segment[], currentId: string, key: string): string | undefined {

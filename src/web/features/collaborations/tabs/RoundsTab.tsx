@@ -2,6 +2,7 @@ import type { Workspace } from '../../../../contracts/collaborations.ts';
 import { STAGES } from '../../../../contracts/values.ts';
 import { DOMAIN_IDS } from '../../../../domain/vocabulary.ts';
 import { TableWrap } from '../../../components/TableWrap.tsx';
+import { RoundWheel } from '../../wheel/RoundWheel.tsx';
 import { useCollabWords } from '../labels.ts';
 
 /** The rounds so far with their PDF reports, and how far each stage's ring was in place per round. */
@@ -34,6 +35,18 @@ export function RoundsTab({ workspace }: { workspace: Workspace }) {
       </ul>
       {workspace.timeline.length > 0 && (
         <>
+          <h3>{t('wheel.byRound')}</h3>
+          <p className="muted">{t('wheel.byRoundHint')}</p>
+          <ul className="round-wheels">
+            {workspace.timeline.map((point) => (
+              <li key={point.round}>
+                <RoundWheel round={point.round} inPlace={point.inPlace} gaps={point.gaps} />
+                <span>
+                  {t('collab.round', { n: point.round })} · {point.inPlace.length}/21
+                </span>
+              </li>
+            ))}
+          </ul>
           <h3>{t('collab.timeline')}</h3>
           <TableWrap label={t('collab.timeline')}>
             <table className="table timeline">

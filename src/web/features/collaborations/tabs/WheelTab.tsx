@@ -16,6 +16,9 @@ function topicViews(
   const inPlace = new Set(round.revealedAt ? (workspace.placement?.inPlace ?? []) : []);
   const gaps = new Set(round.revealedAt ? (workspace.placement?.gaps ?? []) : []);
   const agreed = new Set(workspace.agreements.map((a) => a.topicId));
+  // While a new round is answered, the previous revealed round stays on the wheel as a faint reference.
+  const previous = round.revealedAt ? null : workspace.previousRound;
+  const previousPoint = previous && workspace.timeline.find((p) => p.round === previous.number);
   // The organisations whose ratings a segment names: the partners, then a former partner whose answers count.
   const organisations = round.revealedAt
     ? [
@@ -39,10 +42,17 @@ function topicViews(
       : answered
         ? 'ours'
         : 'empty';
+    const answeredBefore = previous?.answers.some((a) => a.topicId === topic.id && a.rating !== null);
     views[topic.id] = {
       state,
       gap: gaps.has(topic.id),
       agreed: agreed.has(topic.id),
+      ratings: answered ? ratings : [],
+      previous: previousPoint?.inPlace.includes(topic.id)
+        ? 'inPlace'
+        : answeredBefore
+          ? 'answered'
+          : undefined,
       ratingsText: answered
         ? organisations.map((id, k) => `${words.orgName(id)} ${words.rating(ratings[k])}`).join('; ')
         : undefined,
@@ -113,15 +123,17 @@ export function WheelTab({ workspace }: { workspace: Workspace }) {
         ) : (
           <WheelChart views={views} selected={topic} onSelect={setTopic} />
         )}
-        <ul className="wheel-legend" aria-hidden="true">
+        <ul className="wheel-legend">
           {(['empty', 'ours', 'revealed', 'inPlace'] as const).map((s) => (
             <li key={s}>
-              <span className={`swatch ${s}`} />
+              <span className={`swatch ${s}`} aria-hidden="true" />
               {t(`collab.state.${s}`)}
             </li>
           ))}
-          <li>≠ {t('collab.state.gap')}</li>
+          <li>{t('wheel.legendRim')}</li>
+          <li>{t('wheel.legendGap')}</li>
           <li>✓ {t('collab.state.agreed')}</li>
+          {Object.values(views).some((v) => v.previous) && <li>{t('wheel.legendPrevious')}</li>}
         </ul>
       </div>
       <div className="topic-side">
