@@ -232,6 +232,8 @@ export const ZCreatedCollaborationInvitation = z.object({ link: z.string(), expi
 export const ZCollaborationInvitationPreview = z.object({
   collaborationName: z.string(),
   invitedBy: z.string(),
+  /** The person who made the link, when their account still exists. */
+  invitedByPerson: z.string().nullable(),
   expiresAt: z.string(),
   status: z.enum(['open', 'accepted', 'declined', 'expired', 'revoked']),
 });

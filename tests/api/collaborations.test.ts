@@ -259,6 +259,8 @@ describe('collaborations', () => {
     expect(preview.body).toMatchObject({
       collaborationName: 'Inpakwerk',
       invitedBy: 'Werkpoort',
+      // Who of which organisation invites (issue 10, point 5).
+      invitedByPerson: 'Test Person',
       status: 'open',
     });
     expect((await municipality.client.post(`/partner-invitations/${token}/accept`)).status).toBe(200);

@@ -72,19 +72,22 @@ export type PartnerInvitationRow = {
   collaborationName: string;
   archivedAt: Date | null;
   invitedBy: string;
+  /** The person who made the link; null once their account is gone. */
+  invitedByPerson: string | null;
 };
 
 export function partnerInvitationSql(tokenHash: string): SQL {
   return sql`select i.id, i.collaboration_id as "collaborationId", i.expires_at as "expiresAt", i.accepted_at as "acceptedAt",
                  i.declined_at as "declinedAt", i.revoked_at as "revokedAt", c.name as "collaborationName",
-                 c.archived_at as "archivedAt", o.name as "invitedBy"
+                 c.archived_at as "archivedAt", o.name as "invitedBy", u.name as "invitedByPerson"
             from collaboration_invitations i
             join collaborations c on c.id = i.collaboration_id
             join organisations o on o.id = i.invited_by_organisation_id
+            left join users u on u.id = i.created_by
            where i.token_hash = ${tokenHash}`;
 }
 
-/** A partner invitation with what its preview shows: the collaboration and the inviting organisation's name. */
+/** A partner invitation with what its preview shows: the collaboration, and who of which organisation invites. */
 export async function partnerInvitationByHash(
   db: Db,
   tokenHash: string,

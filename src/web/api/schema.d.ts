@@ -2064,6 +2064,7 @@ export interface paths {
             'application/json': {
               collaborationName: string;
               invitedBy: string;
+              invitedByPerson: string | null;
               expiresAt: string;
               /** @enum {string} */
               status: 'open' | 'accepted' | 'declined' | 'expired' | 'revoked';

@@ -113,6 +113,7 @@ export class CollaborationsService {
     return {
       collaborationName: found.collaborationName,
       invitedBy: found.invitedBy,
+      invitedByPerson: found.invitedByPerson,
       expiresAt: new Date(found.expiresAt).toISOString(),
       status: invitationStatus(found),
     };

@@ -40,10 +40,17 @@ export function PartnerInvitation({ token, me }: { token: string; me: Me }) {
       {preview.data && (
         <div className="card">
           <p className="lead">
-            {t('collab.invitationText', {
-              org: preview.data.invitedBy,
-              name: preview.data.collaborationName,
-            })}
+            {/* Who of which organisation invites: only the organisation once that person's account is gone. */}
+            {preview.data.invitedByPerson
+              ? t('collab.invitationTextBy', {
+                  person: preview.data.invitedByPerson,
+                  org: preview.data.invitedBy,
+                  name: preview.data.collaborationName,
+                })
+              : t('collab.invitationText', {
+                  org: preview.data.invitedBy,
+                  name: preview.data.collaborationName,
+                })}
           </p>
           {declined ? (
             <Alert kind="info">{t('collab.declined')}</Alert>
