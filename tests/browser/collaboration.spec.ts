@@ -66,7 +66,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
 
   // A new collaboration leads straight to inviting the partner.
   await expect(sanne.tab('Partners')).toHaveAttribute('aria-selected', 'true');
-  await se.page.getByRole('button', { name: 'Maak uitnodigingslink' }).click();
+  await se.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
   const link = await se.page.getByTestId('copy-value').inputValue();
   await expectAccessible(se.page, 'partners');
 
@@ -210,7 +210,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await sanne.tab('Rondes').click();
   const [download] = await Promise.all([
     se.page.waitForEvent('download'),
-    se.page.getByRole('link', { name: /PDF-verslag/ }).click(),
+    se.page.getByRole('link', { name: /Verslag \(pdf\)/ }).click(),
   ]);
   const file = await download.path();
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
