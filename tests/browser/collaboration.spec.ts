@@ -147,10 +147,14 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(co.page.getByRole('heading', { name: 'Plaats op het samenwerkingscontinuüm' })).toBeVisible();
   await marco.tab('Wiel').click();
   await marco.submit();
-  await expect(co.page.getByText('Ronde 1 is samen bekeken: alle partners zien elkaars antwoorden.')).toBeVisible();
+  await expect(
+    co.page.getByText('Ronde 1 is samen bekeken: alle partners zien elkaars antwoorden.'),
+  ).toBeVisible();
 
   await se.page.reload();
-  await expect(se.page.getByText('Ronde 1 is samen bekeken: alle partners zien elkaars antwoorden.')).toBeVisible();
+  await expect(
+    se.page.getByText('Ronde 1 is samen bekeken: alle partners zien elkaars antwoorden.'),
+  ).toBeVisible();
   // A reload keeps the open tab (it is in the address): back to the wheel.
   await expect(sanne.tab('Zelfevaluatie')).toHaveAttribute('aria-selected', 'true');
   await sanne.tab('Wiel').click();
