@@ -122,7 +122,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   // Issue 10, point 3: an ambition typed and handed in without "Concept opslaan" is kept.
   await se.page.getByLabel('Individu', { exact: true }).fill('Twee mensen een vaste baan');
   await se.page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click();
-  await expect(se.page.getByText('Ingediend. Je kunt nog wijzigen')).toBeVisible();
+  await expect(se.page.getByText('Ingediend. Je kunt je antwoorden nog wijzigen')).toBeVisible();
   await se.page.reload();
   await sanne.tab('Zelfevaluatie').click();
   await expect(se.page.getByLabel('Individu', { exact: true })).toHaveValue('Twee mensen een vaste baan');
