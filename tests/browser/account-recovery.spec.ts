@@ -136,7 +136,7 @@ test('forgot your password: ask for a link, choose a new password, by keyboard; 
   await stranger.page.getByLabel('Nieuw wachtwoord').fill('een heel nieuw wachtwoord');
   await stranger.page.keyboard.press('Enter');
   await expect(
-    stranger.page.getByText('Je wachtwoord is veranderd en je bent overal uitgelogd.'),
+    stranger.page.getByText('Je wachtwoord is gewijzigd en je bent overal uitgelogd.'),
   ).toBeVisible();
   await expectAccessible(stranger.page, 'password changed');
 

@@ -18,8 +18,8 @@ test('account page: a token with an expiry, my data as a zip, a password change 
 
   await page.getByLabel('Naam van de sleutel').fill('kwartaalrapport');
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('sv-SE');
-  await page.getByLabel('Geldig tot en met (mag leeg)').fill(inAWeek);
-  await page.getByRole('button', { name: 'Sleutel maken' }).click();
+  await page.getByLabel('Geldig tot en met (niet verplicht)').fill(inAWeek);
+  await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
   const secret = await page.getByTestId('copy-value').inputValue();
   const row = page.getByRole('listitem').filter({ hasText: 'kwartaalrapport' });
   await expect(row).toContainText('verloopt');
@@ -34,7 +34,7 @@ test('account page: a token with an expiry, my data as a zip, a password change 
   await expectAccessible(page, 'account with an expiring token');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download mijn gegevens (zip)' }).focus();
+  await page.getByRole('button', { name: 'Mijn gegevens downloaden (zip)' }).focus();
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/^impact-wheel-account-rosa-rekening-.*\.zip$/);
 
@@ -51,7 +51,7 @@ test('account page: a token with an expiry, my data as a zip, a password change 
   await page.reload();
   const log = page.getByRole('region', { name: 'Beveiligingslogboek' });
   await expect(log.getByText('Rosa Rekening heeft het wachtwoord gewijzigd')).toBeVisible();
-  await expect(log.getByText('Rosa Rekening heeft een API-sleutel gemaakt')).toBeVisible();
+  await expect(log.getByText('Rosa Rekening heeft een API-sleutel aangemaakt')).toBeVisible();
   await expectAccessible(page, 'account with its security log');
 });
 

@@ -24,9 +24,9 @@ test('answers save as they are given, survive moving on and a lost connection, a
 
   // Choose a rating and move straight on with "next": no "Opslaan" pressed.
   await page.getByRole('radio', { name: '3 · grotendeels', exact: true }).check();
-  await page.getByRole('button', { name: /^Volgend: / }).click();
+  await page.getByRole('button', { name: /^Volgende: / }).click();
   await expect(page.locator('#topic-title')).not.toHaveText('Ambitie');
-  await page.getByRole('button', { name: /^Vorig: Ambitie/ }).click();
+  await page.getByRole('button', { name: /^Vorige: Ambitie/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Ambitie' })).toBeVisible();
   await expect(page.getByRole('radio', { name: '3 · grotendeels', exact: true })).toBeChecked();
   await expect(page.getByRole('status').filter({ hasText: /^Opgeslagen$/ })).toBeVisible();

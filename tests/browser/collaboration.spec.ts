@@ -61,12 +61,12 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   // Issue 10, point 1: alone, the round cannot reveal, and the screen says why in the rule's own words.
   await expect(se.page.getByText('minstens twee organisaties meedoen')).toBeVisible();
   await expect(
-    se.page.getByText('Nu doet alleen jouw organisatie mee: nodig eerst een partner uit.'),
+    se.page.getByText('Nu doet alleen jullie organisatie mee: nodig eerst een partner uit.'),
   ).toBeVisible();
 
   // A new collaboration leads straight to inviting the partner.
   await expect(sanne.tab('Partners')).toHaveAttribute('aria-selected', 'true');
-  await se.page.getByRole('button', { name: 'Maak uitnodigingslink' }).click();
+  await se.page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
   const link = await se.page.getByTestId('copy-value').inputValue();
   await expectAccessible(se.page, 'partners');
 
@@ -98,7 +98,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expectAccessible(se.page, 'topic panel');
   // Before the reveal the panel is for answering: agreements and actions come after (issue 10, point 11).
   await expect(
-    se.page.getByText('Afspraken en acties leg je samen vast zodra de ronde zichtbaar is'),
+    se.page.getByText('Afspraken en acties leg je vast zodra jullie de ronde samen bekijken'),
   ).toBeVisible();
   await expect(se.page.getByRole('button', { name: 'Afspraak vastleggen' })).toHaveCount(0);
   await sanne.submit();
@@ -122,7 +122,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   // Issue 10, point 3: an ambition typed and handed in without "Concept opslaan" is kept.
   await se.page.getByLabel('Individu', { exact: true }).fill('Twee mensen een vaste baan');
   await se.page.getByRole('button', { name: 'Zelfevaluatie indienen' }).click();
-  await expect(se.page.getByText('Ingediend. Je kunt nog wijzigen')).toBeVisible();
+  await expect(se.page.getByText('Ingediend. Je kunt je antwoorden nog wijzigen')).toBeVisible();
   await se.page.reload();
   await sanne.tab('Zelfevaluatie').click();
   await expect(se.page.getByLabel('Individu', { exact: true })).toHaveValue('Twee mensen een vaste baan');
@@ -147,10 +147,14 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await expect(co.page.getByRole('heading', { name: 'Plaats op het samenwerkingscontinuüm' })).toBeVisible();
   await marco.tab('Wiel').click();
   await marco.submit();
-  await expect(co.page.getByText('Ronde 1 is zichtbaar voor alle partners.')).toBeVisible();
+  await expect(
+    co.page.getByText('Ronde 1 is samen bekeken: alle partners zien elkaars antwoorden.'),
+  ).toBeVisible();
 
   await se.page.reload();
-  await expect(se.page.getByText('Ronde 1 is zichtbaar voor alle partners.')).toBeVisible();
+  await expect(
+    se.page.getByText('Ronde 1 is samen bekeken: alle partners zien elkaars antwoorden.'),
+  ).toBeVisible();
   // A reload keeps the open tab (it is in the address): back to the wheel.
   await expect(sanne.tab('Zelfevaluatie')).toHaveAttribute('aria-selected', 'true');
   await sanne.tab('Wiel').click();
@@ -210,7 +214,7 @@ test('two organisations complete a round, see the reveal, the gap and the agenda
   await sanne.tab('Rondes').click();
   const [download] = await Promise.all([
     se.page.waitForEvent('download'),
-    se.page.getByRole('link', { name: /PDF-verslag/ }).click(),
+    se.page.getByRole('link', { name: /Verslag \(pdf\)/ }).click(),
   ]);
   const file = await download.path();
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');

@@ -34,7 +34,7 @@ test('sign up, create an organisation, edit its profile, invite a colleague who 
   await page.getByRole('link', { name: 'Begin een samenwerking' }).click();
   await expectAccessible(page, 'sign-up');
   // Bad input is explained next to the field.
-  await page.getByRole('button', { name: 'Account maken' }).click();
+  await page.getByRole('button', { name: 'Account aanmaken' }).click();
   await expect(page.getByText('Vul dit in.')).toBeVisible();
   await expectAccessible(page, 'sign-up with errors');
   await admin.signUp('Sanne de Vries', `sanne-${unique()}@example.org`);
@@ -47,7 +47,7 @@ test('sign up, create an organisation, edit its profile, invite a colleague who 
   );
   await expectAccessible(page, 'organisation profile');
 
-  await page.getByRole('button', { name: 'Profiel bewerken' }).click();
+  await page.getByRole('button', { name: 'Profiel wijzigen' }).click();
   await page.getByLabel('Impact voorop (impact first)').check();
   await page.getByLabel('Aantal medewerkers').selectOption({ label: '50 tot 100' });
   await page.getByLabel('Opgericht in').fill('2000');
@@ -66,7 +66,7 @@ test('sign up, create an organisation, edit its profile, invite a colleague who 
 
   await admin.nav('Leden').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Leden van Werkpoort Logistiek Test');
-  await page.getByRole('button', { name: 'Maak uitnodigingslink' }).click();
+  await page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
   const link = await page.getByTestId('copy-value').inputValue();
   expect(link).toMatch(/\/invitations\/[\w-]+$/);
   await expectAccessible(page, 'members with invitation');
@@ -80,7 +80,7 @@ test('sign up, create an organisation, edit its profile, invite a colleague who 
     colleague.page.getByText('Je bent uitgenodigd om als lid mee te doen met Werkpoort Logistiek Test.'),
   ).toBeVisible();
   await expectAccessible(colleague.page, 'invitation (signed out)');
-  await colleague.page.getByRole('link', { name: 'Account maken' }).last().click();
+  await colleague.page.getByRole('link', { name: 'Account aanmaken' }).last().click();
   await colleague.signUp('Mehmet Yilmaz', `mehmet-${unique()}@example.org`);
   await expect(colleague.page).toHaveURL(/\/invitations\//);
   await colleague.page.getByRole('button', { name: 'Uitnodiging accepteren' }).click();

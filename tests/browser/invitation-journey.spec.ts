@@ -27,7 +27,7 @@ test('a newcomer keeps a partner invitation through sign-up from the header and 
   await page.goto(path);
   await expect(page).toHaveURL(/\/sign-in\?next=/);
   // The header's button, not the one on the sign-in page that carries the invitation along.
-  await page.getByRole('banner').getByRole('link', { name: 'Account maken' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Account aanmaken' }).click();
   await app.signUp('Nieuwe Partner', `partner-${Date.now()}@example.org`);
   await expect(page).toHaveURL(path);
   await expect(

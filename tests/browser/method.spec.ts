@@ -84,7 +84,7 @@ test.describe('the workspace tour', () => {
     await expectAccessible(page, 'workspace tour');
     await page.keyboard.press('Enter');
     await expect(tour.getByText('Stap 2 van 5')).toBeVisible();
-    await expect(tour.getByRole('heading', { name: 'Eerst ieder apart' })).toBeVisible();
+    await expect(tour.getByRole('heading', { name: 'Eerst ieder voor zich' })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(tour).toBeHidden();
 

@@ -11,7 +11,7 @@ test('an admin downloads all of the organisation’s data as a zip, with progres
   await expect(page.getByRole('heading', { name: 'De gegevens van je organisatie' })).toBeVisible();
   await expectAccessible(page, 'organisation with data download');
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download al onze gegevens' }).click();
+  await page.getByRole('button', { name: 'Al onze gegevens downloaden' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^impact-wheel-werkpoort.*\.zip$/);
   await expect(page.getByText('Gedownload.')).toBeVisible();

@@ -15,7 +15,7 @@ test('the facilitator opens the cohort chart of the research cohort; an organisa
   // Figures come from a publication; a new one waits until five assessments have come or gone.
   await expect(page.getByText(/Cijfers van publicatie 1, gepubliceerd op/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nieuwe cijfers publiceren' })).toBeDisabled();
-  await expect(page.getByText(/0 zelfscans toegevoegd of ingetrokken/)).toBeVisible();
+  await expect(page.getByText(/0 zelfevaluaties toegevoegd of ingetrokken/)).toBeVisible();
   // The data table beside the chart: every statement rests on the twelve respondents of the study.
   const complementary = page.getByRole('row', { name: /Onze middelen vullen elkaar aan/ });
   await expect(complementary).toContainText('12');

@@ -28,7 +28,7 @@ export class ImpactWheel {
     await this.page.getByLabel('Je naam').fill(name);
     await this.page.getByLabel('E-mailadres').fill(email);
     await this.page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await this.page.getByRole('button', { name: 'Account maken' }).click();
+    await this.page.getByRole('button', { name: 'Account aanmaken' }).click();
   }
 
   async signIn(email: string, password = PASSWORD): Promise<void> {

@@ -174,7 +174,7 @@ export class OrganisationsService {
       await this.deps.mailer.send({
         to: body.email,
         subject: `Uitnodiging voor ${org?.name} op Impact Wheel / Invitation to join ${org?.name}`,
-        text: `${actor.name} nodigt u uit voor ${org?.name} op Impact Wheel.\n${actor.name} invites you to join ${org?.name} on Impact Wheel.\n\n${link}\n\nGeldig tot / valid until ${row.expiresAt.toISOString().slice(0, 10)}.`,
+        text: `${actor.name} nodigt je uit voor ${org?.name} op Impact Wheel.\n${actor.name} invites you to join ${org?.name} on Impact Wheel.\n\n${link}\n\nGeldig tot / valid until ${row.expiresAt.toISOString().slice(0, 10)}.`,
       });
       emailed = true;
     }
