@@ -153,7 +153,7 @@ export async function buildApp(options: AppOptions) {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => optionalNullableBodies(jsonSchemaTransformObject(input)),
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -324,4 +324,24 @@ export async function buildApp(options: AppOptions) {
       audit,
     },
   };
+}
+
+/**
+ * A body the route accepts absent (`.nullish()`, such as submitting what is already saved) is not required in
+ * the OpenAPI document; the zod provider marks every body required.
+ */
+function optionalNullableBodies<T>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      const body = (
+        operation as { requestBody?: { required?: boolean; content?: Record<string, { schema?: unknown }> } }
+      ).requestBody;
+      const schema = body?.content?.['application/json']?.schema as
+        | { anyOf?: { type?: string }[] }
+        | undefined;
+      if (body && schema?.anyOf?.some((s) => s.type === 'null')) body.required = false;
+    }
+  }
+  return document;
 }

@@ -37,6 +37,9 @@ describe('health, instrument and OpenAPI', () => {
     const signUpBody = doc.paths['/auth/sign-up'].post.requestBody.content['application/json'].schema;
     expect(signUpBody.properties.password).toBeDefined();
     expect(signUpBody.required).toEqual(expect.arrayContaining(['name', 'email', 'password']));
+    expect(doc.paths['/auth/sign-up'].post.requestBody.required).toBe(true);
+    // Submitting a self-assessment may carry what is on screen, or nothing: the document says the body is optional.
+    expect(doc.paths['/collaborations/{id}/assessment/submit'].post.requestBody.required).toBe(false);
   });
 
   it('sends security headers', async () => {

@@ -3,6 +3,7 @@ import { type Browser, type Download, expect, type Page, test } from '@playwrigh
 import { assessment } from '../../src/domain/instrument/assessment.ts';
 import { wheel } from '../../src/domain/instrument/wheel.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
+import { ratingMark as rimMark } from '../../src/domain/wheel/labels.ts';
 import { expectAccessible, PASSWORD } from './pages/app.ts';
 import { literally, wordsIn } from './pages/words.ts';
 
@@ -308,20 +309,23 @@ async function walkTheLoop(browser: Browser, loop: Loop): Promise<void> {
   await expect(b.page.getByRole('status').filter({ hasText: revealed })).toBeVisible();
   await a.page.reload();
   await expect(a.page.getByRole('status').filter({ hasText: revealed })).toBeVisible();
-  for (const [me, myAnswer, partner, theirAnswer, seName, companyName] of [
-    [a, gapSe, loop.company.organisation, gapCompany, w('collab.you'), loop.company.organisation],
-    [b, gapCompany, loop.se.organisation, gapSe, loop.se.organisation, w('collab.you')],
+  for (const [me, myAnswer, partner, theirAnswer] of [
+    [a, gapSe, loop.company.organisation, gapCompany],
+    [b, gapCompany, loop.se.organisation, gapSe],
   ] as const) {
     if (phone) {
       // The list names the state of each topic: this one is seen differently.
       await expect(me.topicButton(gapTopic)).toContainText(w('collab.state.gap'));
     } else {
-      // The segment names every organisation's rating, the partners in the order they joined, and the gap.
+      // The segment names every organisation's rating, ours first, and the gap.
       await expect(me.topicButton(gapTopic)).toHaveAccessibleName(
         literally(
-          `${seName} ${me.rating(gapSe.rating)}; ${companyName} ${me.rating(gapCompany.rating)}, ${w('collab.state.gap')}`,
+          `${w('collab.you')} ${me.rating(myAnswer.rating)}; ${partner} ${me.rating(theirAnswer.rating)}, ${w('collab.state.gap')}`,
         ),
       );
+      // Its rim shows both ratings side by side, ours first: the gap is a split, outlined.
+      const rim = me.page.locator(`[data-topic="${gapTopic}"] .rim-gap .rating text`);
+      await expect(rim).toHaveText([rimMark(myAnswer.rating), rimMark(theirAnswer.rating)]);
     }
     await me.openTopic(gapTopic);
     const answers = me.page.getByRole('table', { name: w('collab.everyone') });

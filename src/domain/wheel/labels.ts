@@ -164,3 +164,7 @@ export function fitLabel(
   }
   return best && { size: best.size, lines: best.lines };
 }
+
+/** What a rating says on a segment's rim: the number, a dash for "not relevant yet", a question mark for none. */
+export const ratingMark = (rating: 1 | 2 | 3 | 4 | 'nr' | null) =>
+  rating === null ? '?' : rating === 'nr' ? '–' : String(rating);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RatingValue } from '../../../contracts/collaborations.ts';
 import type { Locale } from '../../../domain/instrument/types.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
+import { ratingMark } from '../../../domain/wheel/labels.ts';
 import {
   bandParts,
   domainNameArc,
@@ -29,9 +30,6 @@ export type TopicView = {
   ratingsText?: string;
 };
 
-/** What a rim part says: the rating itself, a dash for "not relevant yet", a question mark for no answer. */
-export const ratingMark = (rating: RatingValue) =>
-  rating === null ? '?' : rating === 'nr' ? '–' : String(rating);
 const ratingClass = (rating: RatingValue) =>
   rating === null ? 'rnone' : rating === 'nr' ? 'rnr' : `r${rating}`;
 

@@ -19,10 +19,12 @@ function topicViews(
   // While a new round is answered, the previous revealed round stays on the wheel as a faint reference.
   const previous = round.revealedAt ? null : workspace.previousRound;
   const previousPoint = previous && workspace.timeline.find((p) => p.round === previous.number);
-  // The organisations whose ratings a segment names: the partners, then a former partner whose answers count.
+  // The organisations whose ratings a segment names and its rim shows: us first, so each partner finds itself
+  // in the same place; then the other partners; then a former partner whose answers count.
   const organisations = round.revealedAt
     ? [
-        ...workspace.participants.map((p) => p.organisationId),
+        us,
+        ...workspace.participants.map((p) => p.organisationId).filter((id) => id !== us),
         ...workspace.formerParticipants
           .map((p) => p.organisationId)
           .filter((id) => round.answers.some((a) => a.organisationId === id)),
@@ -35,10 +37,13 @@ function topicViews(
     );
     const answered = ratings.some((r) => r !== null);
     // After handing in, our own answers stay visible: submitting locks them, it does not hide them.
+    // A topic nobody answered stays an outline after the reveal too: it looks different from one talked about.
     const state: TopicView['state'] = round.revealedAt
       ? inPlace.has(topic.id)
         ? 'inPlace'
-        : 'revealed'
+        : answered
+          ? 'revealed'
+          : 'empty'
       : answered
         ? 'ours'
         : 'empty';
