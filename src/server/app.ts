@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
+import { sql } from 'drizzle-orm';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -15,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { TrustProxy } from './config.ts';
+import type { OrganisationActor } from './http/auth-context.ts';
 import { AuthBroadcast } from './db/auth-broadcast.ts';
 import type { Database } from './db/client.ts';
 import { AuthCache } from './http/auth-cache.ts';
@@ -56,6 +58,9 @@ import { registerSystemRoutes } from './modules/system/routes.ts';
 import { WheelRepository } from './modules/wheel/repository.ts';
 import { registerWheelRoutes } from './modules/wheel/routes.ts';
 import { WheelService } from './modules/wheel/service.ts';
+import { LiveBus } from './modules/live/bus.ts';
+import { eventsFor } from './modules/live/events.ts';
+import { registerLiveRoutes } from './modules/live/routes.ts';
 import { registerWorkspaceRoutes } from './modules/workspace/routes.ts';
 import { WorkspaceService } from './modules/workspace/service.ts';
 import { VERSION } from './version.ts';
@@ -235,6 +240,21 @@ export async function buildApp(options: AppOptions) {
     publicUrl: options.publicUrl,
   });
   const platformService = new PlatformService(new PlatformRepository(options.database.db), authCache, audit);
+  const live = new LiveBus({
+    log: options.logger,
+    ...(options.database.kind === 'postgres' && options.database.url
+      ? {
+          postgres: {
+            url: options.database.url,
+            notify: async (channel: string, payload: string) => {
+              await options.database.db.execute(sql`select pg_notify(${channel}, ${payload})`);
+            },
+          },
+        }
+      : {}),
+  });
+  await live.start();
+  app.addHook('onClose', () => live.close());
 
   app.decorateRequest('auth', null);
 
@@ -295,6 +315,52 @@ export async function buildApp(options: AppOptions) {
         }),
       });
       registerAuditRoutes(api, { audit });
+      registerLiveRoutes(api, {
+        bus: live,
+        read: (actor, collaborationId) => access.read(actor, collaborationId),
+        stillReads: async (request, actor, collaborationId) => {
+          const header = request.headers.authorization;
+          const now = await accountsService.authenticate({
+            bearer: header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined,
+            cookie: request.cookies[SESSION_COOKIE],
+          });
+          if (
+            !now?.organisation ||
+            now.userId !== actor.userId ||
+            now.organisation.id !== actor.organisation.id
+          )
+            return false;
+          return access.read(now as OrganisationActor, collaborationId).then(
+            () => true,
+            () => false,
+          );
+        },
+      });
+      // Whatever changed a collaboration is told to those following it, once the change is committed.
+      api.addHook('onSend', async (request, reply, payload) => {
+        if (SAFE_METHODS.has(request.method) || reply.statusCode >= 300 || !request.routeOptions.url)
+          return payload;
+        let answer: unknown = null;
+        if (typeof payload === 'string' && payload.startsWith('{')) {
+          try {
+            answer = JSON.parse(payload);
+          } catch {
+            answer = null;
+          }
+        }
+        const actor = request.auth?.organisation?.id ?? null;
+        for (const event of eventsFor({
+          method: request.method,
+          route: request.routeOptions.url,
+          statusCode: reply.statusCode,
+          params: (request.params ?? {}) as Record<string, string>,
+          answer,
+        }))
+          await live
+            .publish({ ...event, organisationId: actor })
+            .catch((error) => request.log.warn({ err: error }, 'live update not sent'));
+        return payload;
+      });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -19,7 +19,8 @@ import {
  * platformAdmin: platform admin who belongs to no organisation.
  */
 type Persona = 'anonymous' | 'outsider' | 'member' | 'admin' | 'platformAdmin';
-type Row = Record<Persona, number> & { body?: (f: Fixture) => unknown };
+/** `stream`: a server-sent event stream, asked over real HTTP and let go once its status is known. */
+type Row = Record<Persona, number> & { body?: (f: Fixture) => unknown; stream?: true };
 
 const all = (status: number) => ({
   anonymous: status,
@@ -219,6 +220,7 @@ const MATRIX: Record<string, Row> = {
     platformAdmin: 404,
   },
   'GET /collaborations/{id}/rounds/{number}': inOrganisation(200, 200),
+  'GET /collaborations/{id}/events': { ...inOrganisation(200, 200), stream: true },
   'GET /collaborations/{id}/rounds/{number}/report.pdf': inOrganisation(200, 200),
   // The first round is not revealed yet, so nobody may start the next.
   'POST /collaborations/{id}/rounds': inOrganisation(409, 409),
@@ -380,6 +382,7 @@ async function fixture(): Promise<Fixture> {
       'POST /partner-invitations/{token}/accept': { token: partnerToken },
       'POST /partner-invitations/{token}/decline': { token: partnerToken },
       'GET /collaborations/{id}/rounds/{number}': { ...collab, number: '1' },
+      'GET /collaborations/{id}/events': collab,
       'GET /collaborations/{id}/rounds/{number}/report.pdf': { ...collab, number: '1' },
       'POST /collaborations/{id}/rounds': collab,
       'PUT /collaborations/{id}/answers/{topicId}': { ...collab, topicId: 'ambition' },
@@ -411,6 +414,19 @@ async function fixture(): Promise<Fixture> {
   };
 }
 
+/** The status of a GET over real HTTP, without waiting for a stream's end. */
+async function streamStatus(client: Client, url: string): Promise<number> {
+  if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address() as { port: number };
+  const abort = new AbortController();
+  const response = await fetch(`http://127.0.0.1:${address.port}/api/v1${url}`, {
+    headers: client.cookie ? { cookie: client.cookie } : {},
+    signal: abort.signal,
+  });
+  abort.abort();
+  return response.status;
+}
+
 describe('authorisation matrix', () => {
   it('has an expectation for every route in the OpenAPI document, and no stale ones', async () => {
     const doc = (await new Client(t.app).get('/openapi.json')).body as {
@@ -439,6 +455,10 @@ describe('authorisation matrix', () => {
     });
     const outcome: Partial<Record<Persona, number>> = {};
     for (const persona of personas) {
+      if (row.stream) {
+        outcome[persona] = await streamStatus(f.clients[persona], url);
+        continue;
+      }
       const response = await f.clients[persona].request(method, url, row.body?.(f));
       outcome[persona] = response.status;
       expect(response.status, `${persona}: ${JSON.stringify(response.body)}`).toBeLessThan(500);

@@ -94,7 +94,10 @@ const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, ops]) 
     body: op.requestBody ? resolve(op.requestBody.content['application/json']!.schema) : undefined,
   })),
 );
-const withInput = operations.filter((op) => op.pathParams.length || op.query.length || op.body);
+// A server-sent event stream does not end, so inject cannot wait for it: its bad input is in live.test.ts.
+const withInput = operations.filter(
+  (op) => (op.pathParams.length || op.query.length || op.body) && !op.path.endsWith('/events'),
+);
 
 const { client: adminA, organisationId: organisationA } = await signUpWithOrganisation(t.app, 'Fuzz A');
 const { client: outsiderB } = await signUpWithOrganisation(t.app, 'Fuzz B');

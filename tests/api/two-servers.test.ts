@@ -12,9 +12,11 @@ import {
   signUp,
   signUpWithOrganisation,
   startTestServers,
+  invitePartner,
   through,
   uniqueEmail,
 } from './harness.ts';
+import { openStream } from './live-stream.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 let servers: Awaited<ReturnType<typeof startTestServers>>;
@@ -31,6 +33,26 @@ afterAll(async () => {
 });
 
 describe.runIf(onPostgres)('two app servers on one PostgreSQL database (PostgreSQL run)', () => {
+  // Issue 11, point 1: a browser following a collaboration on one server hears what happens on the other.
+  it('a submit on one server reaches the partner following the collaboration on the other', async () => {
+    const a = await signUpWithOrganisation(one, 'Live Een');
+    const b = await signUpWithOrganisation(two, 'Live Twee');
+    const id = (
+      await a.client.post('/collaborations', { name: 'Over twee servers', ambition: 'integration' })
+    ).body.collaboration.id as string;
+    await invitePartner(a.client, through(one, b.client), id);
+    const stream = await openStream(one, a.client, id);
+    await b.client.put(`/collaborations/${id}/answers/ambition`, { rating: 2, answer: null });
+    await b.client.post(`/collaborations/${id}/submit`);
+    const event = await stream.next('submitted');
+    expect(event.organisationId).toBe(b.organisationId);
+    const onTwo = await openStream(two, through(two, a.client), id);
+    await a.client.post(`/collaborations/${id}/submit`);
+    await Promise.all([stream.next('revealed'), onTwo.next('revealed')]);
+    stream.close();
+    onTwo.close();
+  });
+
   it('a sign-out on one server ends the session on the other at once, every time', async () => {
     for (let i = 0; i < 10; i++) {
       const onOne = await signUp(one);

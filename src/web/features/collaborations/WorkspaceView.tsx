@@ -2,6 +2,7 @@ import { type KeyboardEvent, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Workspace } from '../../../contracts/collaborations.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { useLiveUpdates } from './hooks/useLiveUpdates.ts';
 import { useCollabWords } from './labels.ts';
 import { RoundBar } from './RoundBar.tsx';
 import { WORKSPACE_TABS } from './tabs/index.ts';
@@ -11,7 +12,13 @@ import { WorkspaceTour } from './WorkspaceTour.tsx';
 
 /** One collaboration: its stage, the current round, and the tabs of tabs/index.ts. */
 export function WorkspaceView({ workspace }: { workspace: Workspace }) {
-  const { t, lang, explanation } = useCollabWords(workspace);
+  const { t, lang, explanation, orgName } = useCollabWords(workspace);
+  // What a partner just did, said politely once; the screen itself has already been brought up to date.
+  const live = useLiveUpdates(workspace);
+  const liveName = live?.organisationId ? orgName(live.organisationId) : '?';
+  const liveText = live
+    ? t(`live.${live.kind}`, { org: liveName === '?' ? t('live.someone') : liveName })
+    : '';
   // A link can open a tab (?tab=partners): the dashboard's next steps and a new collaboration do.
   // The open tab is kept in the address, so a reload or a shared link shows the same tab.
   const [search, setSearch] = useSearchParams();
@@ -62,6 +69,9 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
         {archived && <Alert kind="info">{t('collab.archived')}</Alert>}
       </header>
 
+      <p role="status" className="live-note">
+        {liveText}
+      </p>
       <RoundBar workspace={workspace} />
 
       <div role="tablist" aria-label={t('collab.sections')} className="tabs" onKeyDown={onTabKey}>

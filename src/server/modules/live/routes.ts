@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ZCollaborationParams } from '../../../contracts/collaborations.ts';
+import type { LiveEvent } from '../../../contracts/live.ts';
+import type { FastifyRequest } from 'fastify';
+import { type OrganisationActor, requireMember } from '../../http/auth-context.ts';
+import { errorResponses } from '../../http/errors.ts';
+import type { App } from '../../http/types.ts';
+import type { LiveBus } from './bus.ts';
+
+/** A browser that does not read its stream is let go before it holds more than this much. */
+const MAX_BUFFERED = 64 * 1024;
+const KEEP_ALIVE_MS = 25_000;
+
+export type LiveDeps = {
+  bus: LiveBus;
+  /**
+   * Whether the person who opened the stream, signed in as then and acting for the same organisation, may still
+   * read the collaboration: asked again before every event.
+   */
+  stillReads: (
+    request: FastifyRequest,
+    actor: OrganisationActor,
+    collaborationId: string,
+  ) => Promise<boolean>;
+  /** May the actor read the collaboration (404 otherwise, as the API answers). */
+  read: (actor: OrganisationActor, collaborationId: string) => Promise<unknown>;
+};
+
+/**
+ * Server-sent events per collaboration (docs/decisions/0014-live-updates-by-server-sent-events.md): small
+ * "this changed" signals after which the browser fetches through the normal API. Authorised when it opens and
+ * again before every event, so a person who left, or whose organisation left, hears nothing more.
+ */
+export function registerLiveRoutes(app: App, deps: LiveDeps): void {
+  // Open streams never end by themselves: a stopping server ends them first, or it would wait for them.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const close of [...open]) close();
+  });
+  app.get(
+    '/collaborations/:id/events',
+    {
+      schema: {
+        tags: ['collaborations'],
+        summary:
+          'Live updates of a collaboration as server-sent events (text/event-stream): what changed, never its content',
+        params: ZCollaborationParams,
+        headers: z.object({ 'last-event-id': z.string().max(40).optional() }).passthrough(),
+        response: { 200: z.string().describe('text/event-stream'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireMember(request);
+      const collaborationId = request.params.id;
+      await deps.read(actor, collaborationId);
+      const lastId = request.headers['last-event-id'];
+
+      reply.hijack();
+      const out = reply.raw;
+      out.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': request.id,
+      });
+      let isOpen = true;
+      const close = () => {
+        if (!isOpen) return;
+        isOpen = false;
+        open.delete(close);
+        unsubscribe();
+        clearInterval(keepAlive);
+        out.end();
+      };
+      const write = (text: string) => {
+        if (!isOpen) return;
+        if (out.writableLength > MAX_BUFFERED) {
+          close();
+          out.destroy();
+          return;
+        }
+        out.write(text);
+      };
+      const send = (event: LiveEvent) =>
+        write(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+      // One event at a time, each after asking again whether the person may still read the collaboration.
+      let queue = Promise.resolve();
+      const unsubscribe = deps.bus.subscribe(collaborationId, (event) => {
+        queue = queue.then(async () => {
+          if (!isOpen) return;
+          if (await deps.stillReads(request, actor, collaborationId).catch(() => false)) send(event);
+          else close();
+        });
+      });
+      const keepAlive = setInterval(() => write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      keepAlive.unref();
+      request.raw.on('close', close);
+      open.add(close);
+
+      write('retry: 2000\n\n');
+      if (lastId && /^\d+$/.test(lastId)) {
+        const missed = deps.bus.since(collaborationId, lastId);
+        // Too much missed to replay: the browser fetches everything again.
+        if (missed === null) write('event: resync\ndata: {}\n\n');
+        else for (const event of missed) send(event);
+      }
+    },
+  );
+}
