@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AMBITIONS, REVEAL_REASONS, STAGE_IDS } from '../domain/vocabulary.ts';
-import { INT_MAX, zCount, zDate, zId, zRequiredText, zText } from './common.ts';
+import { AMBITIONS, REVEAL_REASONS, ROUND_CADENCES, STAGE_IDS } from '../domain/vocabulary.ts';
+import { INT_MAX, zCount, zDate, zDateTime, zId, zRequiredText, zText, zWebLink } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
 
 export const ZAmbition = z.enum(AMBITIONS);
@@ -24,6 +24,30 @@ export const ZUpdateCollaborationBody = ZCreateCollaborationBody.partial().refin
   'send at least one field to change',
 );
 export type UpdateCollaborationBody = z.input<typeof ZUpdateCollaborationBody>;
+
+export const ZRoundCadence = z.enum(ROUND_CADENCES);
+
+/** When the partners next meet and how often they hold a round (issue 11, "rhythm"). */
+export const ZRhythm = z
+  .object({
+    nextConversation: z
+      .object({ at: z.string(), place: z.string().nullable(), link: z.string().nullable() })
+      .nullable(),
+    cadence: ZRoundCadence,
+    /** The date from which the partners are asked to start their next round; null while a round is open. */
+    nextRoundDue: z.string().nullable(),
+  })
+  .meta({ id: 'Rhythm' });
+export type Rhythm = z.infer<typeof ZRhythm>;
+
+export const ZUpdateRhythmBody = z.object({
+  /** Null clears the next conversation, with its place and link. */
+  nextConversationAt: zDateTime.nullable(),
+  place: zText(300).nullable().optional(),
+  link: zWebLink.nullable().optional(),
+  cadence: ZRoundCadence,
+});
+export type UpdateRhythmBody = z.input<typeof ZUpdateRhythmBody>;
 
 export const ZCollaborationParams = z.object({ id: zId });
 export const ZRoundParams = z.object({ id: zId, number: z.coerce.number().int().min(1).max(INT_MAX) });
@@ -53,6 +77,7 @@ export const ZCollaboration = z
     createdByOrganisationId: zId,
     createdAt: z.string(),
     archivedAt: z.string().nullable(),
+    rhythm: ZRhythm,
   })
   .meta({ id: 'Collaboration' });
 export type Collaboration = z.infer<typeof ZCollaboration>;

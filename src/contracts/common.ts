@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../domain/vocabulary.ts';
 
 /**
  * What cannot come back byte for byte is refused rather than silently changed: PostgreSQL text cannot hold
@@ -29,6 +30,24 @@ export const zDate = z.iso
   .date('must be a date like 2026-03-31')
   .refine((value) => value >= '1900-01-01' && value <= '2100-12-31', 'must be between 1900 and 2100');
 
+/** A moment with its time zone (2026-12-01T14:00:00+01:00), between 1900 and 2100 like a date. */
+export const zDateTime = z.iso
+  .datetime({ offset: true, message: 'must be a date and time like 2026-12-01T14:00:00+01:00' })
+  .refine((value) => value >= '1900' && value < '2101', 'must be between 1900 and 2100');
+
+/** A web address people click, such as a video call: http or https only, never javascript: or data:. */
+export const zWebLink = z
+  .string()
+  .max(2000, 'at most 2000 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'must be a web address starting with https://');
+
 /** The largest value of a PostgreSQL integer column: larger numbers are refused, not sent to the database. */
 export const INT_MAX = 2_147_483_647;
 /** A positive whole number that fits an integer column (a round number, a version). */
@@ -54,5 +73,8 @@ export type ErrorResponse = z.infer<typeof ZErrorResponse>;
 export const ZConflictResponse = ZErrorResponse.extend({ current: z.unknown().optional() });
 
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/** The language of a file made for reading (a calendar entry, a PDF); Dutch unless asked otherwise. */
+export const ZLangQuery = z.object({ lang: z.enum(LOCALES).default('nl') });
 
 export const ZIdParams = z.object({ id: zId });

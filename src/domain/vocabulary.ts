@@ -80,3 +80,24 @@ export const AUDIT_EVENTS = [
   'password-reset',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENTS)[number];
+
+/** How often partners mean to hold a round: after this long past a reveal, both are asked to start the next. */
+export const ROUND_CADENCES = ['off', 'monthly', 'two-monthly', 'quarterly', 'half-yearly'] as const;
+export type RoundCadence = (typeof ROUND_CADENCES)[number];
+
+/** What a person can be told about (issue 11); each kind can be had in the app, also by e-mail, or not at all. */
+export const NOTIFICATION_KINDS = [
+  'invited',
+  'partner-joined',
+  'partner-submitted',
+  'round-revealed',
+  'action-assigned',
+  'action-due-soon',
+  'action-overdue',
+  'agreement-changed',
+  'conversation-tomorrow',
+  'round-due',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_CHANNELS = ['email', 'in-app', 'off'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];

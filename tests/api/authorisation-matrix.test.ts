@@ -291,12 +291,18 @@ const MATRIX: Record<string, Row> = {
     ...inOrganisation(201, 201),
     body: () => ({ topicId: 'risk', text: 'Bellen' }),
   },
+  'GET /collaborations/{id}/actions/{itemId}/calendar.ics': inOrganisation(200, 200),
   // Like agreements: the member edits version 1, so the admin's edit of version 1 is an edit conflict.
   'PATCH /collaborations/{id}/actions/{itemId}': {
     ...inOrganisation(200, 409),
     body: () => ({ done: true, version: 1 }),
   },
   'DELETE /collaborations/{id}/actions/{itemId}': inOrganisation(200, 404),
+  'PUT /collaborations/{id}/rhythm': {
+    ...inOrganisation(200, 200),
+    body: () => ({ nextConversationAt: '2026-12-08T14:00:00+01:00', place: 'Werkpoort', cadence: 'monthly' }),
+  },
+  'GET /collaborations/{id}/next-conversation.ics': inOrganisation(200, 200),
 };
 
 type Fixture = {
@@ -342,6 +348,11 @@ async function fixture(): Promise<Fixture> {
   const action = await admin.post(`/collaborations/${collaborationId}/actions`, {
     topicId: 'goals',
     text: 'Eerst',
+    dueDate: '2026-12-01',
+  });
+  await admin.put(`/collaborations/${collaborationId}/rhythm`, {
+    nextConversationAt: '2026-12-01T14:00:00+01:00',
+    cadence: 'quarterly',
   });
   const collab = { id: collaborationId };
   // A programme run by a facilitator outside the personas, which organisation A has joined.
@@ -410,6 +421,9 @@ async function fixture(): Promise<Fixture> {
       'POST /collaborations/{id}/actions': collab,
       'PATCH /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },
       'DELETE /collaborations/{id}/actions/{itemId}': { ...collab, itemId: action.body.id },
+      'GET /collaborations/{id}/actions/{itemId}/calendar.ics': { ...collab, itemId: action.body.id },
+      'PUT /collaborations/{id}/rhythm': collab,
+      'GET /collaborations/{id}/next-conversation.ics': collab,
     },
   };
 }

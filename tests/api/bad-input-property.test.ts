@@ -486,6 +486,10 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'PATCH /collaborations/{id}/agreements/{itemId}': () => ({ text: 'Nieuw', version: 1 }),
   'POST /collaborations/{id}/actions': () => ({ topicId: 'risk', text: 'Bellen' }),
   'PATCH /collaborations/{id}/actions/{itemId}': () => ({ done: true, version: 1 }),
+  'PUT /collaborations/{id}/rhythm': () => ({
+    nextConversationAt: '2026-12-01T14:00:00+01:00',
+    cadence: 'monthly',
+  }),
 };
 
 /** Fuzzed as someone the route lets in; everything else by a fresh admin of organisation A. */
@@ -506,8 +510,14 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
   const values: Record<string, string> = {};
   let collaborationId: string | undefined;
   const collaboration = async () => {
-    collaborationId ??= (await adminA.post('/collaborations', { name: 'Fuzzed', ambition: 'transaction' }))
-      .body.collaboration.id as string;
+    if (collaborationId) return collaborationId;
+    collaborationId = (await adminA.post('/collaborations', { name: 'Fuzzed', ambition: 'transaction' })).body
+      .collaboration.id as string;
+    // A planned conversation, so its calendar file exists.
+    await adminA.put(`/collaborations/${collaborationId}/rhythm`, {
+      nextConversationAt: '2026-12-01T14:00:00+01:00',
+      cadence: 'monthly',
+    });
     return collaborationId;
   };
   const segments = op.path.split('/');
@@ -526,7 +536,11 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
       ).body.id;
     else if (at === 'actions/{itemId}')
       values[name] = (
-        await adminA.post(`/collaborations/${await collaboration()}/actions`, { topicId: 'risk', text: 'A' })
+        await adminA.post(`/collaborations/${await collaboration()}/actions`, {
+          topicId: 'risk',
+          text: 'A',
+          dueDate: '2026-12-01',
+        })
       ).body.id;
     else if (at === 'rounds/{number}') values[name] = '1';
     else if (at === 'answers/{topicId}') values[name] = 'ambition';

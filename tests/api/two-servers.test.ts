@@ -53,6 +53,35 @@ describe.runIf(onPostgres)('two app servers on one PostgreSQL database (PostgreS
     onTwo.close();
   });
 
+  it('a server whose live channel was cut tells its followers to refetch, and hears events again once back', async () => {
+    const a = await signUpWithOrganisation(one, 'Storing Een');
+    const b = await signUpWithOrganisation(two, 'Storing Twee');
+    const id = (await a.client.post('/collaborations', { name: 'Door een storing', ambition: 'integration' }))
+      .body.collaboration.id as string;
+    await invitePartner(a.client, through(one, b.client), id);
+    const stream = await openStream(one, a.client, id);
+    const channels = () =>
+      queryRows<{ pid: number }>(
+        servers.database.db,
+        sql`select pid from pg_stat_activity where application_name = 'iw-live' and datname = current_database()`,
+      );
+    expect(await channels()).toHaveLength(2);
+    await servers.database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity
+           where application_name = 'iw-live' and datname = current_database()`,
+    );
+    for (let waited = 0; !stream.resync && waited < 10_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Whatever happened while the channel was down, the browser is told to fetch everything again.
+    expect(stream.resync).toBe(true);
+    expect(stream.ended()).toBe(false);
+    expect(await channels()).toHaveLength(2);
+    await b.client.put(`/collaborations/${id}/answers/ambition`, { rating: 2, answer: null });
+    await b.client.post(`/collaborations/${id}/submit`);
+    expect((await stream.next('submitted')).organisationId).toBe(b.organisationId);
+    stream.close();
+  });
+
   it('a sign-out on one server ends the session on the other at once, every time', async () => {
     for (let i = 0; i < 10; i++) {
       const onOne = await signUp(one);

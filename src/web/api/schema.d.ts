@@ -1895,6 +1895,145 @@ export interface paths {
     };
     trace?: never;
   };
+  '/collaborations/{id}/rhythm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Plan the next conversation (date and time, place or video link) and the cadence of rounds */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            nextConversationAt: string | null;
+            place?: string | null;
+            link?: string | null;
+            /** @enum {string} */
+            cadence: 'off' | 'monthly' | 'two-monthly' | 'quarterly' | 'half-yearly';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Workspace'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/next-conversation.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The next conversation as a calendar file (.ics) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'nl' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/collaborations/{id}/archive': {
     parameters: {
       query?: never;
@@ -3034,6 +3173,92 @@ export interface paths {
         429: components['responses']['Error'];
       };
     };
+    trace?: never;
+  };
+  '/collaborations/{id}/actions/{itemId}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An action with a due date as a calendar file (.ics), an all-day entry on that date */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'nl' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/collaborations/{id}/assessment': {
@@ -4213,6 +4438,16 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'accepted' | 'expired' | 'revoked';
     };
+    Rhythm: {
+      nextConversation: {
+        at: string;
+        place: string | null;
+        link: string | null;
+      } | null;
+      /** @enum {string} */
+      cadence: 'off' | 'monthly' | 'two-monthly' | 'quarterly' | 'half-yearly';
+      nextRoundDue: string | null;
+    };
     Collaboration: {
       /** Format: uuid */
       id: string;
@@ -4225,6 +4460,7 @@ export interface components {
       createdByOrganisationId: string;
       createdAt: string;
       archivedAt: string | null;
+      rhythm: components['schemas']['Rhythm'];
     };
     CollaborationSummary: {
       /** Format: uuid */
@@ -4238,6 +4474,7 @@ export interface components {
       createdByOrganisationId: string;
       createdAt: string;
       archivedAt: string | null;
+      rhythm: components['schemas']['Rhythm'];
       partners: {
         /** Format: uuid */
         organisationId: string;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { PLATFORM_ROLES } from '../../../domain/vocabulary.ts';
+import { LOCALES, PLATFORM_ROLES } from '../../../domain/vocabulary.ts';
 import { organisations } from './organisations.ts';
 
 /** The actions limited per e-mail and network address in `sign_in_attempts` (decisions 0011, 0012). */
@@ -14,6 +14,8 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** The language of the e-mails and calendar entries the product writes to this person. */
+  locale: text('locale', { enum: LOCALES }).notNull().default('nl'),
   // When the owner was last e-mailed about failed sign-ins: at most one such e-mail per window.
   signInAlertAt: timestamp('sign_in_alert_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

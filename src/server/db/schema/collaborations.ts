@@ -13,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { AMBITIONS, IMPACT_LEVELS, REVEAL_REASONS } from '../../../domain/vocabulary.ts';
+import { AMBITIONS, IMPACT_LEVELS, REVEAL_REASONS, ROUND_CADENCES } from '../../../domain/vocabulary.ts';
 import { users } from './accounts.ts';
 import { organisations } from './organisations.ts';
 
@@ -28,6 +28,11 @@ export const collaborations = pgTable('collaborations', {
     .references(() => organisations.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   archivedAt: timestamp('archived_at', { withTimezone: true }),
+  // The collaboration's rhythm: when the partners next meet, where, and how often they hold a round.
+  nextConversationAt: timestamp('next_conversation_at', { withTimezone: true }),
+  nextConversationPlace: text('next_conversation_place'),
+  nextConversationLink: text('next_conversation_link'),
+  roundCadence: text('round_cadence', { enum: ROUND_CADENCES }).notNull().default('off'),
 });
 
 export const collaborationParticipants = pgTable(

@@ -3,3 +3,4 @@ export * from './collaborations.ts';
 export * from './organisations.ts';
 export * from './programmes.ts';
 export * from './audit.ts';
+export * from './notifications.ts';

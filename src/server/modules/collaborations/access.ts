@@ -18,6 +18,10 @@ export type AccessibleCollaboration = Pick<
   | 'createdByOrganisationId'
   | 'createdAt'
   | 'archivedAt'
+  | 'nextConversationAt'
+  | 'nextConversationPlace'
+  | 'nextConversationLink'
+  | 'roundCadence'
 >;
 
 /**

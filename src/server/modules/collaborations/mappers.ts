@@ -1,8 +1,10 @@
+import { nextRoundDue } from '../../../domain/rhythm/cadence.ts';
 import type { Collaboration, FormerParticipant, Participant } from '../../../contracts/collaborations.ts';
 import type { AccessibleCollaboration } from './access.ts';
 import type { FormerParticipantRow, ParticipantRow } from './repository.ts';
 
-export function toCollaboration(row: AccessibleCollaboration): Collaboration {
+/** The collaboration's own fields; its rhythm counts from when the current round was revealed. */
+export function toCollaboration(row: AccessibleCollaboration, roundRevealedAt: string | null): Collaboration {
   return {
     id: row.id,
     name: row.name,
@@ -12,6 +14,17 @@ export function toCollaboration(row: AccessibleCollaboration): Collaboration {
     createdByOrganisationId: row.createdByOrganisationId,
     createdAt: row.createdAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,
+    rhythm: {
+      nextConversation: row.nextConversationAt
+        ? {
+            at: row.nextConversationAt.toISOString(),
+            place: row.nextConversationPlace,
+            link: row.nextConversationLink,
+          }
+        : null,
+      cadence: row.roundCadence,
+      nextRoundDue: nextRoundDue(row.roundCadence, { revealedAt: roundRevealedAt }),
+    },
   };
 }
 

@@ -5,9 +5,10 @@ import {
   ZCreateCollaborationBody,
   ZCreatedCollaborationInvitation,
   ZUpdateCollaborationBody,
+  ZUpdateRhythmBody,
   ZWorkspace,
 } from '../../../contracts/collaborations.ts';
-import { ZOk } from '../../../contracts/common.ts';
+import { ZLangQuery, ZOk } from '../../../contracts/common.ts';
 import { ZInvitationTokenParams } from '../../../contracts/organisations.ts';
 import { requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
@@ -54,6 +55,49 @@ export function registerCollaborationRoutes(
       const actor = requireMember(request);
       await collaborations.update(actor, request.params.id, request.body);
       return workspace(actor, request.params.id);
+    },
+  );
+
+  app.put(
+    '/collaborations/:id/rhythm',
+    {
+      schema: {
+        tags,
+        summary: 'Plan the next conversation (date and time, place or video link) and the cadence of rounds',
+        params: ZCollaborationParams,
+        body: ZUpdateRhythmBody,
+        response: { 200: ZWorkspace, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireMember(request);
+      await collaborations.setRhythm(actor, request.params.id, request.body);
+      return workspace(actor, request.params.id);
+    },
+  );
+
+  app.get(
+    '/collaborations/:id/next-conversation.ics',
+    {
+      schema: {
+        tags,
+        summary: 'The next conversation as a calendar file (.ics)',
+        params: ZCollaborationParams,
+        querystring: ZLangQuery,
+        produces: ['text/calendar'],
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await collaborations.conversationCalendar(
+        requireMember(request),
+        request.params.id,
+        request.query.lang,
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="next-conversation.ics"')
+        .send(file as never);
     },
   );
 

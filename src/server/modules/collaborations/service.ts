@@ -3,7 +3,11 @@ import type {
   CollaborationInvitationPreview,
   CreateCollaborationBody,
   UpdateCollaborationBody,
+  UpdateRhythmBody,
 } from '../../../contracts/collaborations.ts';
+import { calendarFile } from '../../../domain/rhythm/ics.ts';
+import type { Locale } from '../../../domain/vocabulary.ts';
+import { translators } from '../../../domain/i18n/catalogues.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
@@ -50,6 +54,39 @@ export class CollaborationsService {
   async update(actor: OrganisationActor, collaborationId: string, body: UpdateCollaborationBody) {
     const collaboration = await this.access.write(actor, collaborationId);
     await this.repo.update(collaboration.id, body);
+  }
+
+  /** Any partner may plan the next conversation and the cadence: both meet, so both keep the diary. */
+  async setRhythm(actor: OrganisationActor, collaborationId: string, body: UpdateRhythmBody) {
+    const collaboration = await this.access.write(actor, collaborationId);
+    const at = body.nextConversationAt ? new Date(body.nextConversationAt) : null;
+    await this.repo.update(collaboration.id, {
+      nextConversationAt: at,
+      nextConversationPlace: at ? (body.place ?? null) : null,
+      nextConversationLink: at ? (body.link ?? null) : null,
+      roundCadence: body.cadence,
+    });
+  }
+
+  /** The next conversation as a calendar file, in the reader's language; 404 when none is planned. */
+  async conversationCalendar(actor: OrganisationActor, collaborationId: string, lang: Locale) {
+    const c = await this.access.read(actor, collaborationId);
+    if (!c.nextConversationAt) throw notFound('No next conversation is planned for this collaboration.');
+    const t = translators[lang];
+    return calendarFile(
+      {
+        uid: `conversation-${c.id}@impactwheel`,
+        summary: t('rhythm.calendarSummary', { name: c.name }),
+        description: [t('rhythm.calendarDescription'), `${this.deps.publicUrl}/collaborations/${c.id}`].join(
+          '\n',
+        ),
+        location: c.nextConversationPlace ?? c.nextConversationLink,
+        url: c.nextConversationLink,
+        start: c.nextConversationAt,
+        minutes: 90,
+      },
+      new Date(),
+    );
   }
 
   async archive(actor: OrganisationActor, collaborationId: string): Promise<void> {

@@ -10,7 +10,7 @@ import {
   ZUpdateActionBody,
   ZUpdateAgreementBody,
 } from '../../../contracts/collaborations.ts';
-import { ZErrorResponse, ZOk } from '../../../contracts/common.ts';
+import { ZErrorResponse, ZLangQuery, ZOk } from '../../../contracts/common.ts';
 import { toCsv } from '../../../domain/export/csv.ts';
 import { topicById } from '../../../domain/instrument/wheel.ts';
 import { requireMember } from '../../http/auth-context.ts';
@@ -205,6 +205,28 @@ export function registerFollowUpRoutes(app: App, deps: { followUp: FollowUpServi
     },
     async (request) =>
       followUp.updateAction(requireMember(request), request.params.id, request.params.itemId, request.body),
+  );
+
+  app.get(
+    '/collaborations/:id/actions/:itemId/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: 'An action with a due date as a calendar file (.ics), an all-day entry on that date',
+        params: ZItemParams,
+        querystring: ZLangQuery,
+        produces: ['text/calendar'],
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id, itemId } = request.params;
+      const file = await followUp.actionCalendar(requireMember(request), id, itemId, request.query.lang);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="action.ics"')
+        .send(file as never);
+    },
   );
 
   app.delete(

@@ -7,7 +7,10 @@ import type {
   UpdateActionBody,
   UpdateAgreementBody,
 } from '../../../contracts/collaborations.ts';
-import { isTopicId } from '../../../domain/instrument/wheel.ts';
+import { translators } from '../../../domain/i18n/catalogues.ts';
+import { isTopicId, topicById } from '../../../domain/instrument/wheel.ts';
+import { calendarFile } from '../../../domain/rhythm/ics.ts';
+import type { Locale } from '../../../domain/vocabulary.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import type { CollaborationAccess } from '../collaborations/access.ts';
@@ -101,6 +104,25 @@ export class FollowUpService {
         ...toAction(row),
         collaborationId: row.collaborationId,
       })),
+    );
+  }
+
+  /** An action with a due date as an all-day calendar entry on that date, in the reader's language. */
+  async actionCalendar(actor: OrganisationActor, collaborationId: string, id: string, lang: Locale) {
+    const collaboration = await this.access.read(actor, collaborationId);
+    const row = await this.repo.findAction(collaborationId, id);
+    if (!row) throw notFound('No such action.');
+    if (!row.dueDate) throw notFound('This action has no due date, so it has no calendar entry.');
+    const t = translators[lang];
+    const topic = topicById(row.topicId)?.label[lang] ?? row.topicId;
+    return calendarFile(
+      {
+        uid: `action-${row.id}@impactwheel`,
+        summary: t('rhythm.actionSummary', { text: row.text }),
+        description: t('rhythm.actionDescription', { collaboration: collaboration.name, topic }),
+        date: row.dueDate,
+      },
+      new Date(),
     );
   }
 

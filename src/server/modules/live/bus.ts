@@ -6,6 +6,8 @@ import { type LiveEvent, ZLiveEvent } from '../../../contracts/live.ts';
 const CHANNEL = 'iw_live';
 /** How many recent events each collaboration keeps, so a browser that reconnects gets what it missed. */
 const KEPT = 50;
+/** Told to every follower when the channel was lost and is back: what happened meanwhile never arrived here. */
+const RESYNC = 'iw:resync';
 
 type Listener = (event: LiveEvent) => void;
 
@@ -22,6 +24,7 @@ export class LiveBus {
   private retryMs = 500;
   private timer: NodeJS.Timeout | undefined;
   private counter = 0;
+  private wasLost = false;
 
   constructor(
     private readonly options: {
@@ -59,6 +62,12 @@ export class LiveBus {
   subscribe(collaborationId: string, listener: Listener): () => void {
     this.local.on(collaborationId, listener);
     return () => this.local.off(collaborationId, listener);
+  }
+
+  /** Called when events may have been missed (the database channel was down): followers fetch everything again. */
+  onResync(listener: () => void): () => void {
+    this.local.on(RESYNC, listener);
+    return () => this.local.off(RESYNC, listener);
   }
 
   /** The kept events of a collaboration after `lastId`, oldest first; null when `lastId` is older than those. */
@@ -100,6 +109,7 @@ export class LiveBus {
       if (this.client !== client) return;
       this.client = undefined;
       if (!this.closed) {
+        this.wasLost = true;
         this.options.log?.warn('live updates: lost the database channel; reconnecting');
         this.retry();
       }
@@ -114,6 +124,13 @@ export class LiveBus {
     }
     this.client = client;
     this.retryMs = 500;
+    if (this.wasLost) {
+      this.wasLost = false;
+      // Events sent while nobody here listened are gone; the kept ones no longer tell the whole story either.
+      this.recent.clear();
+      this.options.log?.info('live updates: database channel back; followers refetch');
+      this.local.emit(RESYNC);
+    }
   }
 
   private retry(): void {

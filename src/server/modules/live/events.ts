@@ -12,6 +12,7 @@ export type ChangeRequest = {
 
 const KINDS: Record<string, LiveEventKind> = {
   'PATCH /collaborations/:id': 'collaboration-changed',
+  'PUT /collaborations/:id/rhythm': 'collaboration-changed',
   'POST /collaborations/:id/archive': 'collaboration-changed',
   'POST /collaborations/:id/leave': 'participant-left',
   'POST /partner-invitations/:token/accept': 'participant-joined',

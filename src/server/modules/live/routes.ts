@@ -70,6 +70,7 @@ export function registerLiveRoutes(app: App, deps: LiveDeps): void {
         isOpen = false;
         open.delete(close);
         unsubscribe();
+        stopResync();
         clearInterval(keepAlive);
         out.end();
       };
@@ -93,6 +94,7 @@ export function registerLiveRoutes(app: App, deps: LiveDeps): void {
           else close();
         });
       });
+      const stopResync = deps.bus.onResync(() => write('event: resync\ndata: {}\n\n'));
       const keepAlive = setInterval(() => write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       keepAlive.unref();
       request.raw.on('close', close);

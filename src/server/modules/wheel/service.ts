@@ -35,6 +35,8 @@ export type WorkspaceRounds = {
 export type WheelSummary = {
   round: number;
   roundRevealed: boolean;
+  /** When the current round was revealed: the collaboration's rhythm counts from there. */
+  roundRevealedAt: string | null;
   weSubmitted: boolean;
   stage: Placement['stage'] | null;
 };
@@ -152,6 +154,7 @@ export class WheelService {
       out.set(collaborationId, {
         round: round.number,
         roundRevealed: Boolean(round.revealedAt),
+        roundRevealedAt: round.revealedAt?.toISOString() ?? null,
         weSubmitted: participation.some(
           (p) => p.roundId === round.id && p.organisationId === organisationId && p.submittedAt,
         ),

@@ -38,7 +38,7 @@ export class WorkspaceService {
       actions,
     );
     return {
-      collaboration: toCollaboration(collaboration),
+      collaboration: toCollaboration(collaboration, wheelPart.currentRound.revealedAt),
       us: {
         organisationId: actor.organisation.id,
         admin: actor.organisation.role === 'admin',
@@ -63,12 +63,15 @@ export class WorkspaceService {
       wheel.summaries(actor.organisation.id, ids),
       followUp.actionsOf(ids),
     ]);
-    return rows.map((c) => ({
-      ...toCollaboration(c),
-      partners: participants.filter((p) => p.collaborationId === c.id).map(toParticipant),
-      ...summaries.get(c.id)!,
-      openActions: actions.filter((a) => a.collaborationId === c.id && !a.done).length,
-      overdueActions: actions.filter((a) => a.collaborationId === c.id && a.overdue).length,
-    }));
+    return rows.map((c) => {
+      const { roundRevealedAt, ...summary } = summaries.get(c.id)!;
+      return {
+        ...toCollaboration(c, roundRevealedAt),
+        partners: participants.filter((p) => p.collaborationId === c.id).map(toParticipant),
+        ...summary,
+        openActions: actions.filter((a) => a.collaborationId === c.id && !a.done).length,
+        overdueActions: actions.filter((a) => a.collaborationId === c.id && a.overdue).length,
+      };
+    });
   }
 }

@@ -478,7 +478,7 @@ export function ActionList({
   actions: Workspace['actions'];
   showTopic?: boolean;
 }) {
-  const { t, date, topicName } = useCollabWords(workspace);
+  const { t, lang, date, topicName } = useCollabWords(workspace);
   const errorText = useErrorText();
   const toggle = useToggleAction(workspace.collaboration.id);
   if (actions.length === 0) return <p className="muted">{t('collab.noActions')}</p>;
@@ -506,6 +506,18 @@ export function ActionList({
             <span className="muted">
               {a.dueDate && t('collab.due', { date: date(a.dueDate) })}
               {a.overdue && <strong className="overdue"> · {t('collab.overdue')}</strong>}
+              {a.dueDate && !a.done && (
+                <>
+                  {' · '}
+                  <a
+                    href={`/api/v1/collaborations/${workspace.collaboration.id}/actions/${a.id}/calendar.ics?lang=${lang}`}
+                    download
+                    aria-label={t('rhythm.actionCalendarLabel', { text: a.text })}
+                  >
+                    {t('rhythm.actionCalendar')}
+                  </a>
+                </>
+              )}
             </span>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../../contracts/collaborations.ts';
 import { explainAgendaReason } from '../../../../domain/wheel/explain.ts';
+import { NextConversation } from '../NextConversation.tsx';
 import { topicById, useCollabWords } from '../labels.ts';
 import { useOpenTab } from './tabState.tsx';
 
@@ -7,7 +8,13 @@ import { useOpenTab } from './tabState.tsx';
 export function AgendaTab({ workspace }: { workspace: Workspace }) {
   const { t, lang, translate, topicName, orgName, date } = useCollabWords(workspace);
   const openTab = useOpenTab();
-  if (!workspace.placement) return <p className="muted">{t('collab.agendaEmpty')}</p>;
+  if (!workspace.placement)
+    return (
+      <div className="agenda">
+        <NextConversation workspace={workspace} />
+        <p className="muted">{t('collab.agendaEmpty')}</p>
+      </div>
+    );
   const reason = (item: Workspace['agenda'][number]) =>
     explainAgendaReason(item.reason, lang, translate, orgName);
   return (
@@ -18,6 +25,7 @@ export function AgendaTab({ workspace }: { workspace: Workspace }) {
           {t('collab.printAgenda')}
         </button>
       </div>
+      <NextConversation workspace={workspace} />
       <p className="print-only">
         {workspace.collaboration.name} · {workspace.participants.map((p) => p.name).join(', ')} ·{' '}
         {date(new Date().toISOString())}
