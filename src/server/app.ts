@@ -61,6 +61,10 @@ import { WheelService } from './modules/wheel/service.ts';
 import { LiveBus } from './modules/live/bus.ts';
 import { eventsFor } from './modules/live/events.ts';
 import { registerLiveRoutes } from './modules/live/routes.ts';
+import { NotificationsRepository } from './modules/notifications/repository.ts';
+import { registerNotificationRoutes } from './modules/notifications/routes.ts';
+import { NotificationsService, REMINDERS_JOB } from './modules/notifications/service.ts';
+import { JobQueue } from './jobs/queue.ts';
 import { registerWorkspaceRoutes } from './modules/workspace/routes.ts';
 import { WorkspaceService } from './modules/workspace/service.ts';
 import { VERSION } from './version.ts';
@@ -82,7 +86,15 @@ export type AppOptions = {
   authCacheMs?: number;
   /** The sign-in back-off's rules and clock, when not the defaults (tests: small delays, a clock they move). */
   signIn?: Pick<AccountsOptions, 'limits' | 'now'>;
+  /**
+   * Background jobs (reminders, e-mails): polled every few seconds when `poll` is set (the server does); tests
+   * leave it off and run due jobs themselves, at a moment they choose.
+   */
+  jobs?: { poll?: boolean; now?: () => Date };
 };
+
+/** The reminder sweep runs once per quarter hour, on whichever app server claims it first. */
+const REMINDER_SWEEP_MS = 15 * 60_000;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -255,6 +267,17 @@ export async function buildApp(options: AppOptions) {
   });
   await live.start();
   app.addHook('onClose', () => live.close());
+  const queue = new JobQueue(options.database.db, { log: options.logger, now: options.jobs?.now });
+  const notificationsService = new NotificationsService(new NotificationsRepository(options.database.db), {
+    queue,
+    mailer,
+    secret: options.sessionSecret,
+    publicUrl: options.publicUrl,
+    log: options.logger,
+  });
+  queue.every(REMINDERS_JOB, REMINDER_SWEEP_MS);
+  if (options.jobs?.poll) queue.start();
+  app.addHook('onClose', () => queue.close());
 
   app.decorateRequest('auth', null);
 
@@ -315,6 +338,7 @@ export async function buildApp(options: AppOptions) {
         }),
       });
       registerAuditRoutes(api, { audit });
+      registerNotificationRoutes(api, { notifications: notificationsService, queue });
       registerLiveRoutes(api, {
         bus: live,
         read: (actor, collaborationId) => access.read(actor, collaborationId),
@@ -349,16 +373,21 @@ export async function buildApp(options: AppOptions) {
           }
         }
         const actor = request.auth?.organisation?.id ?? null;
+        const actorUserId = request.auth?.userId ?? null;
         for (const event of eventsFor({
           method: request.method,
           route: request.routeOptions.url,
           statusCode: reply.statusCode,
           params: (request.params ?? {}) as Record<string, string>,
           answer,
-        }))
+        })) {
           await live
             .publish({ ...event, organisationId: actor })
             .catch((error) => request.log.warn({ err: error }, 'live update not sent'));
+          await notificationsService
+            .fromChange({ ...event, organisationId: actor }, actorUserId, answer)
+            .catch((error) => request.log.warn({ err: error }, 'notification not made'));
+        }
         return payload;
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -388,6 +417,8 @@ export async function buildApp(options: AppOptions) {
       platform: platformService,
       erasure: erasureService,
       audit,
+      jobs: queue,
+      notifications: notificationsService,
     },
   };
 }

@@ -2,8 +2,17 @@ import { appendFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 
+/** Always a plain-text part; an HTML part and headers (List-Unsubscribe) where the message has them. */
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+};
+
 export type Mailer = {
-  send: (message: { to: string; subject: string; text: string }) => Promise<void>;
+  send: (message: MailMessage) => Promise<void>;
 } | null;
 
 /**

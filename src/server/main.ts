@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     webRoot,
     trustProxy: config.trustProxy,
     auditRetentionDays: config.auditRetentionDays,
+    jobs: { poll: true },
   });
   // Registered before anything slow, so Ctrl+C always closes PGlite cleanly and releases the lock.
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   const housekeeping = () => {
     void services.erasure.eraseDue().catch((error: unknown) => logger.error({ err: error }));
     void services.audit.purge().catch((error: unknown) => logger.error({ err: error }));
+    void services.jobs.purge().catch((error: unknown) => logger.error({ err: error }));
   };
   housekeeping();
   setInterval(housekeeping, HOUSEKEEPING_INTERVAL_MS).unref();

@@ -7,6 +7,7 @@ import { startI18n } from './i18n/index.ts';
 import 'virtual:palette.css';
 import './styles.css';
 import { Layout } from './components/Layout.tsx';
+import { NotificationBell } from './features/notifications/NotificationBell.tsx';
 import { PAGES, pageFor } from './pages.ts';
 import { meQuery } from './session/useMe.ts';
 
@@ -63,7 +64,7 @@ function render() {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <Layout>
+          <Layout bell={<NotificationBell />}>
             <Suspense fallback={<PageLoading />}>
               <Routes>
                 {[...pages].map(([{ path }, { Component }]) => (

@@ -32,6 +32,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/account', module: 'AccountPage', name: 'AccountPage' },
   { path: '/invitations/:token', module: 'InvitationPage', name: 'InvitationPage' },
   { path: '/admin', module: 'AdminPage', name: 'AdminPage' },
+  { path: '/notifications', module: 'NotificationsPage', name: 'NotificationsPage' },
+  { path: '/unsubscribe', module: 'NotificationsPage', name: 'UnsubscribePage' },
   { path: '/programmes', module: 'ProgrammePages', name: 'ProgrammesPage' },
   {
     path: '/programmes/:id',

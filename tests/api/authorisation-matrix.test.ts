@@ -128,6 +128,40 @@ const MATRIX: Record<string, Row> = {
   'GET /organisation/audit': { anonymous: 401, outsider: 200, member: 403, admin: 200, platformAdmin: 404 },
   'GET /me/audit': { anonymous: 401, outsider: 200, member: 200, admin: 200, platformAdmin: 200 },
   'GET /admin/audit': { anonymous: 401, outsider: 403, member: 403, admin: 403, platformAdmin: 200 },
+  // Notifications are each person's own; failed jobs are the platform admin's.
+  'GET /me/notifications': signedIn(200),
+  'GET /me/notifications/unread': signedIn(200),
+  // The admin's notice that a partner joined: nobody else can mark it read.
+  'POST /me/notifications/{id}/read': {
+    anonymous: 401,
+    outsider: 404,
+    member: 404,
+    admin: 200,
+    platformAdmin: 404,
+  },
+  'POST /me/notifications/read': signedIn(200),
+  'GET /me/notification-preferences': signedIn(200),
+  'PUT /me/notification-preferences': {
+    ...signedIn(200),
+    body: () => ({ preferences: [{ kind: 'partner-joined', channel: 'off' }] }),
+  },
+  // The e-mail's link needs no sign-in; a signature that does not fit is refused for everyone alike.
+  'POST /notifications/unsubscribe': {
+    ...all(400),
+    body: () => ({
+      user: '00000000-0000-4000-8000-000000000000',
+      kind: 'round-due',
+      signature: 'x'.repeat(32),
+    }),
+  },
+  'GET /admin/jobs/failed': { anonymous: 401, outsider: 403, member: 403, admin: 403, platformAdmin: 200 },
+  'POST /admin/jobs/{id}/retry': {
+    anonymous: 401,
+    outsider: 403,
+    member: 403,
+    admin: 403,
+    platformAdmin: 404,
+  },
   // Each admin schedules (and cancels) their own organisation's deletion; a member may not.
   'POST /organisation/deletion': {
     anonymous: 401,
@@ -355,6 +389,7 @@ async function fixture(): Promise<Fixture> {
     cadence: 'quarterly',
   });
   const collab = { id: collaborationId };
+  const notice = (await admin.get('/me/notifications')).body.notifications[0].id as string;
   // A programme run by a facilitator outside the personas, which organisation A has joined.
   const facilitator = await signUp(t.app, 'Facilitator');
   await t.database.db.insert(platformRoles).values({ userId: facilitator.userId!, role: 'facilitator' });
@@ -375,6 +410,8 @@ async function fixture(): Promise<Fixture> {
     memberEmail,
     params: {
       'DELETE /me/tokens/{id}': { id: token.body.token.id },
+      'POST /me/notifications/{id}/read': { id: notice },
+      'POST /admin/jobs/{id}/retry': { id: '00000000-0000-4000-8000-000000000000' },
       'POST /auth/sign-up/{token}': { token: 'no-such-confirmation-link' },
       'POST /auth/password-reset/{token}': { token: 'no-such-reset-link' },
       'PATCH /organisation/members/{userId}': { userId: target.userId! },

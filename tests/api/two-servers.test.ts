@@ -82,6 +82,29 @@ describe.runIf(onPostgres)('two app servers on one PostgreSQL database (PostgreS
     stream.close();
   });
 
+  // Issue 11, point 4: the job queue lives in the database; servers that look for work at once share it out.
+  it('each background job runs once, however many servers look for work at the same moment', async () => {
+    const a = await signUpWithOrganisation(one, 'Taak Een');
+    const b = await signUpWithOrganisation(two, 'Taak Twee');
+    const id = (await a.client.post('/collaborations', { name: 'Taken', ambition: 'integration' })).body
+      .collaboration.id as string;
+    await invitePartner(a.client, through(one, b.client), id);
+    for (let i = 0; i < 20; i++)
+      await a.client.post(`/collaborations/${id}/actions`, {
+        topicId: 'goals',
+        text: `Taak ${i}`,
+        ownerUserId: b.client.userId,
+      });
+    const [first, second] = servers.runJobs as [
+      (now?: Date) => Promise<number>,
+      (now?: Date) => Promise<number>,
+    ];
+    await Promise.all([first(), second(), first(), second()]);
+    const mails = servers.mail.filter((m) => m.subject.startsWith('Een actie voor jou: Taak '));
+    expect(mails).toHaveLength(20);
+    expect(new Set(mails.map((m) => m.subject)).size).toBe(20);
+  });
+
   it('a sign-out on one server ends the session on the other at once, every time', async () => {
     for (let i = 0; i < 10; i++) {
       const onOne = await signUp(one);

@@ -5,7 +5,8 @@ import { type Language, setLanguage } from '../i18n/index.ts';
 import { useMe } from '../session/useMe.ts';
 import { useSignOut } from '../session/useSignOut.ts';
 
-export function Layout({ children }: { children: ReactNode }) {
+/** `bell`: shown to a signed-in person beside the account link (the notifications feature passes it in). */
+export function Layout({ children, bell }: { children: ReactNode; bell?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -54,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
                       </li>
                     </>
                   )}
+                  {bell && <li>{bell}</li>}
                   <li>
                     <NavLink to="/account">{t('nav.account')}</NavLink>
                   </li>

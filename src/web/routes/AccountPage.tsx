@@ -16,6 +16,7 @@ import { useRevokeToken } from '../features/account/hooks/useRevokeToken.ts';
 import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
 import { useTokens } from '../features/account/hooks/useTokens.ts';
 import { AuditLogSection } from '../features/audit/AuditLogList.tsx';
+import { NotificationSettings } from '../features/notifications/NotificationSettings.tsx';
 import { RequireUser } from './guards.tsx';
 
 export function AccountPage() {
@@ -28,6 +29,7 @@ export function AccountPage() {
           <p>
             {me.user.name} · <span className="break">{me.user.email}</span>
           </p>
+          <NotificationSettings />
           <PasswordForm />
           <Tokens />
           <section aria-labelledby="account-data" className="card">

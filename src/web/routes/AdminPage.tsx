@@ -6,6 +6,7 @@ import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { TableWrap } from '../components/TableWrap.tsx';
 import { AuditLogSection } from '../features/audit/AuditLogList.tsx';
+import { FailedJobs } from '../features/notifications/FailedJobs.tsx';
 import { useAdminUsers } from '../features/platform/hooks/useAdminUsers.ts';
 import { useTogglePlatformRole } from '../features/platform/hooks/useTogglePlatformRole.ts';
 import { RequireUser } from './guards.tsx';
@@ -87,6 +88,7 @@ function Admin() {
           </tbody>
         </table>
       </TableWrap>
+      <FailedJobs />
       <AuditLogSection scope="platform" help={t('audit.help')} />
     </div>
   );

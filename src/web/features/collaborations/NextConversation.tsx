@@ -121,7 +121,7 @@ export function NextConversation({ workspace }: { workspace: Workspace }) {
         </>
       )}
       {editing && (
-        <form onSubmit={submit} noValidate>
+        <form className="form" onSubmit={submit} noValidate>
           <Field
             label={t('rhythm.when')}
             hint={t('rhythm.whenHint')}

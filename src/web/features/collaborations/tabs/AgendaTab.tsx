@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../../contracts/collaborations.ts';
 import { explainAgendaReason } from '../../../../domain/wheel/explain.ts';
-import { NextConversation } from '../NextConversation.tsx';
 import { topicById, useCollabWords } from '../labels.ts';
+import { NextConversation } from '../NextConversation.tsx';
 import { useOpenTab } from './tabState.tsx';
 
 /** The topics to talk about next, each with the reason it is on the list; printable as a meeting agenda. */
