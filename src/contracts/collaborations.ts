@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AMBITIONS, REVEAL_REASONS, ROUND_CADENCES, STAGE_IDS } from '../domain/vocabulary.ts';
-import { INT_MAX, zCount, zDate, zDateTime, zId, zRequiredText, zText, zWebLink } from './common.ts';
+import { INT_MAX, zCount, zDate, zDateTime, zEmail, zId, zRequiredText, zText, zWebLink } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
 
 export const ZAmbition = z.enum(AMBITIONS);
@@ -253,7 +253,24 @@ export const ZUpdateActionBody = z
 export type UpdateActionBody = z.input<typeof ZUpdateActionBody>;
 export const ZActionList = z.object({ actions: z.array(ZAction) });
 
-export const ZCreatedCollaborationInvitation = z.object({ link: z.string(), expiresAt: z.string() });
+/** Optionally to an address: someone with an account there finds it on their dashboard and is notified. */
+export const ZCreateCollaborationInvitationBody = z.object({ email: zEmail.optional() }).nullish();
+export const ZCreatedCollaborationInvitation = z.object({
+  link: z.string(),
+  expiresAt: z.string(),
+  /** The address it was sent to, if any. */
+  sentTo: z.string().nullable(),
+});
+/** An open partner invitation sent to the signed-in person's address. */
+export const ZReceivedInvitation = z.object({
+  id: zId,
+  collaborationName: z.string(),
+  invitedBy: z.string(),
+  invitedByPerson: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type ReceivedInvitation = z.infer<typeof ZReceivedInvitation>;
+export const ZReceivedInvitations = z.object({ invitations: z.array(ZReceivedInvitation) });
 export const ZCollaborationInvitationPreview = z.object({
   collaborationName: z.string(),
   invitedBy: z.string(),

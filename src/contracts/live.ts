@@ -14,6 +14,7 @@ export const LIVE_EVENT_KINDS = [
   'assessment-submitted',
   'assessment-early-reveal',
   'collaboration-changed',
+  'presence-changed',
 ] as const;
 
 export const ZLiveEvent = z
@@ -29,3 +30,11 @@ export const ZLiveEvent = z
   .meta({ id: 'LiveEvent' });
 export type LiveEvent = z.infer<typeof ZLiveEvent>;
 export type LiveEventKind = LiveEvent['kind'];
+
+/** Who of the partners has the collaboration open now: names only, and which one is you. */
+export const ZPresence = z
+  .object({
+    people: z.array(z.object({ name: z.string(), organisation: z.string(), you: z.boolean() })),
+  })
+  .meta({ id: 'Presence' });
+export type Presence = z.infer<typeof ZPresence>;

@@ -87,6 +87,7 @@ export type RoundCadence = (typeof ROUND_CADENCES)[number];
 
 /** What a person can be told about (issue 11); each kind can be had in the app, also by e-mail, or not at all. */
 export const NOTIFICATION_KINDS = [
+  'invited',
   'partner-joined',
   'partner-submitted',
   'round-revealed',

@@ -60,6 +60,7 @@ import { registerWheelRoutes } from './modules/wheel/routes.ts';
 import { WheelService } from './modules/wheel/service.ts';
 import { LiveBus } from './modules/live/bus.ts';
 import { eventsFor } from './modules/live/events.ts';
+import { PresenceRepository } from './modules/live/repository.ts';
 import { registerLiveRoutes } from './modules/live/routes.ts';
 import { NotificationsRepository } from './modules/notifications/repository.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
@@ -267,6 +268,7 @@ export async function buildApp(options: AppOptions) {
   });
   await live.start();
   app.addHook('onClose', () => live.close());
+  const presenceRepository = new PresenceRepository(options.database.db);
   const queue = new JobQueue(options.database.db, { log: options.logger, now: options.jobs?.now });
   const notificationsService = new NotificationsService(new NotificationsRepository(options.database.db), {
     queue,
@@ -322,6 +324,10 @@ export async function buildApp(options: AppOptions) {
       registerCollaborationRoutes(api, {
         collaborations: collaborationsService,
         workspace: composeWorkspace,
+        invited: (invitation) =>
+          notificationsService
+            .invited(invitation)
+            .catch((error: unknown) => options.logger.warn({ err: error }, 'invitation notice not made')),
       });
       registerWheelRoutes(api, { wheel: wheelService, workspace: composeWorkspace });
       registerFollowUpRoutes(api, { followUp: followUpService });
@@ -341,6 +347,7 @@ export async function buildApp(options: AppOptions) {
       registerNotificationRoutes(api, { notifications: notificationsService, queue });
       registerLiveRoutes(api, {
         bus: live,
+        presence: presenceRepository,
         read: (actor, collaborationId) => access.read(actor, collaborationId),
         stillReads: async (request, actor, collaborationId) => {
           const header = request.headers.authorization;
@@ -419,6 +426,7 @@ export async function buildApp(options: AppOptions) {
       audit,
       jobs: queue,
       notifications: notificationsService,
+      presence: presenceRepository,
     },
   };
 }

@@ -75,6 +75,10 @@ async function main(): Promise<void> {
     void services.erasure.eraseDue().catch((error: unknown) => logger.error({ err: error }));
     void services.audit.purge().catch((error: unknown) => logger.error({ err: error }));
     void services.jobs.purge().catch((error: unknown) => logger.error({ err: error }));
+    // Presence rows of streams whose server stopped without ending them.
+    void services.presence
+      .purge(new Date(Date.now() - 10 * 60_000))
+      .catch((error: unknown) => logger.error({ err: error }));
   };
   housekeeping();
   setInterval(housekeeping, HOUSEKEEPING_INTERVAL_MS).unref();

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/server/db/client.ts';
 import { platformRoles } from '../../src/server/db/schema/index.ts';
 import {
   addMember,
@@ -128,6 +130,11 @@ const MATRIX: Record<string, Row> = {
   'GET /organisation/audit': { anonymous: 401, outsider: 200, member: 403, admin: 200, platformAdmin: 404 },
   'GET /me/audit': { anonymous: 401, outsider: 200, member: 200, admin: 200, platformAdmin: 200 },
   'GET /admin/audit': { anonymous: 401, outsider: 403, member: 403, admin: 403, platformAdmin: 200 },
+  // Invitations sent to someone's address: listed for everyone signed in (their own), answered only by the
+  // addressee — this one went to an address none of the personas has.
+  'GET /me/partner-invitations': signedIn(200),
+  'POST /me/partner-invitations/{id}/accept': { ...signedIn(404) },
+  'POST /me/partner-invitations/{id}/decline': { ...signedIn(404) },
   // Notifications are each person's own; failed jobs are the platform admin's.
   'GET /me/notifications': signedIn(200),
   'GET /me/notifications/unread': signedIn(200),
@@ -255,6 +262,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /collaborations/{id}/rounds/{number}': inOrganisation(200, 200),
   'GET /collaborations/{id}/events': { ...inOrganisation(200, 200), stream: true },
+  'GET /collaborations/{id}/presence': inOrganisation(200, 200),
   'GET /collaborations/{id}/rounds/{number}/report.pdf': inOrganisation(200, 200),
   // The first round is not revealed yet, so nobody may start the next.
   'POST /collaborations/{id}/rounds': inOrganisation(409, 409),
@@ -390,6 +398,11 @@ async function fixture(): Promise<Fixture> {
   });
   const collab = { id: collaborationId };
   const notice = (await admin.get('/me/notifications')).body.notifications[0].id as string;
+  await admin.post(`/collaborations/${collaborationId}/invitations`, { email: 'nobody-here@example.org' });
+  const [addressed] = await queryRows<{ id: string }>(
+    t.database.db,
+    sql`select id from collaboration_invitations where email = 'nobody-here@example.org'`,
+  );
   // A programme run by a facilitator outside the personas, which organisation A has joined.
   const facilitator = await signUp(t.app, 'Facilitator');
   await t.database.db.insert(platformRoles).values({ userId: facilitator.userId!, role: 'facilitator' });
@@ -411,6 +424,8 @@ async function fixture(): Promise<Fixture> {
     params: {
       'DELETE /me/tokens/{id}': { id: token.body.token.id },
       'POST /me/notifications/{id}/read': { id: notice },
+      'POST /me/partner-invitations/{id}/accept': { id: addressed!.id },
+      'POST /me/partner-invitations/{id}/decline': { id: addressed!.id },
       'POST /admin/jobs/{id}/retry': { id: '00000000-0000-4000-8000-000000000000' },
       'POST /auth/sign-up/{token}': { token: 'no-such-confirmation-link' },
       'POST /auth/password-reset/{token}': { token: 'no-such-reset-link' },
@@ -431,6 +446,7 @@ async function fixture(): Promise<Fixture> {
       'POST /partner-invitations/{token}/decline': { token: partnerToken },
       'GET /collaborations/{id}/rounds/{number}': { ...collab, number: '1' },
       'GET /collaborations/{id}/events': collab,
+      'GET /collaborations/{id}/presence': collab,
       'GET /collaborations/{id}/rounds/{number}/report.pdf': { ...collab, number: '1' },
       'POST /collaborations/{id}/rounds': collab,
       'PUT /collaborations/{id}/answers/{topicId}': { ...collab, topicId: 'ambition' },

@@ -486,6 +486,7 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'PATCH /collaborations/{id}/agreements/{itemId}': () => ({ text: 'Nieuw', version: 1 }),
   'POST /collaborations/{id}/actions': () => ({ topicId: 'risk', text: 'Bellen' }),
   'PATCH /collaborations/{id}/actions/{itemId}': () => ({ done: true, version: 1 }),
+  'POST /collaborations/{id}/invitations': () => ({ email: uniqueEmail('partner') }),
   'POST /notifications/unsubscribe': () => ({
     user: signInUserId,
     kind: 'round-due',
@@ -570,7 +571,15 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
         '/partner-invitations/',
       );
     else if (at === 'programmes/{id}') values[name] = programmeId;
-    else if (at === 'notifications/{id}')
+    else if (at === 'partner-invitations/{id}') {
+      // An invitation from organisation B sent to the caller's own address, so the caller may answer it.
+      const email = (await caller.get('/me')).body.user.email as string;
+      const other = (
+        await outsiderB.post('/collaborations', { name: 'Fuzz B samen', ambition: 'integration' })
+      ).body.collaboration.id as string;
+      await outsiderB.post(`/collaborations/${other}/invitations`, { email });
+      values[name] = (await caller.get('/me/partner-invitations')).body.invitations[0].id;
+    } else if (at === 'notifications/{id}')
       values[name] = (
         await t.database.db
           .insert(notifications)

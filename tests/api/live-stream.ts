@@ -4,8 +4,10 @@ import type { Client } from './harness.ts';
 
 export type Stream = {
   status: number;
-  /** Every `change` event received so far, and whether the server sent a resync. */
+  /** Every `change` event received so far (but presence), and whether the server sent a resync. */
   events: LiveEvent[];
+  /** The `presence-changed` events: someone opened or closed the collaboration. */
+  presence: LiveEvent[];
   resync: boolean;
   /** True once the server ended the stream. */
   ended: () => boolean;
@@ -32,6 +34,7 @@ export async function openStream(
     signal: abort.signal,
   });
   const events: LiveEvent[] = [];
+  const presence: LiveEvent[] = [];
   let resync = false;
   let ended = false;
   const waiters: (() => void)[] = [];
@@ -51,7 +54,10 @@ export async function openStream(
             const lines = block.split('\n');
             const kind = lines.find((l) => l.startsWith('event: '))?.slice(7);
             const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-            if (kind === 'change' && data) events.push(JSON.parse(data) as LiveEvent);
+            if (kind === 'change' && data) {
+              const event = JSON.parse(data) as LiveEvent;
+              (event.kind === 'presence-changed' ? presence : events).push(event);
+            }
             if (kind === 'resync') resync = true;
             for (const wake of waiters.splice(0)) wake();
             cut = buffer.indexOf('\n\n');
@@ -69,7 +75,7 @@ export async function openStream(
   const next = async (kind: LiveEvent['kind'], ms = 3_000) => {
     const deadline = Date.now() + ms;
     for (;;) {
-      const found = events.find((e) => e.kind === kind);
+      const found = [...events, ...presence].find((e) => e.kind === kind);
       if (found) return found;
       if (ended) throw new Error(`stream ended before a ${kind} event`);
       const left = deadline - Date.now();
@@ -84,6 +90,7 @@ export async function openStream(
   return {
     status: response.status,
     events,
+    presence,
     get resync() {
       return resync;
     },

@@ -351,3 +351,59 @@ describe('without SMTP_URL', () => {
     }
   });
 });
+
+describe('an invitation sent to an address', () => {
+  it('tells the person with an account there, who answers it from their dashboard without the link', async () => {
+    const a = await signUpWithOrganisation(t.app, 'Werkpoort Adres');
+    const b = await signUpWithOrganisation(t.app, 'Bouw Adres');
+    const stranger = await signUpWithOrganisation(t.app, 'Derde Adres');
+    const id = (await a.client.post('/collaborations', { name: 'Op adres', ambition: 'integration' })).body
+      .collaboration.id as string;
+    const email = (await b.client.get('/me')).body.user.email as string;
+    const created = await a.client.post(`/collaborations/${id}/invitations`, { email: email.toUpperCase() });
+    expect(created.status).toBe(201);
+    expect(created.body.sentTo).toBe(email);
+    const [notice] = (await b.client.get('/me/notifications')).body.notifications;
+    expect(notice).toMatchObject({ kind: 'invited', actor: 'Werkpoort Adres', link: '/dashboard' });
+    expect(notice.collaboration.name).toBe('Op adres');
+    const received = (await b.client.get('/me/partner-invitations')).body.invitations;
+    expect(received).toEqual([
+      expect.objectContaining({ collaborationName: 'Op adres', invitedBy: 'Werkpoort Adres' }),
+    ]);
+    // Someone else cannot see or answer it, not even knowing its id.
+    expect((await stranger.client.get('/me/partner-invitations')).body.invitations).toEqual([]);
+    expect((await stranger.client.post(`/me/partner-invitations/${received[0].id}/accept`)).status).toBe(404);
+    // A member (not an admin) of the addressee's organisation acting with the same address cannot either.
+    await t.runJobs();
+    const mail = (await mailTo(b.client)()).find((m) => m.subject === 'Uitnodiging voor Op adres');
+    expect(mail?.text).toContain('Werkpoort Adres nodigt jouw organisatie uit voor Op adres.');
+    expect(mail?.text).toContain('http://localhost:3000/dashboard');
+
+    const accepted = await b.client.post(`/me/partner-invitations/${received[0].id}/accept`);
+    expect(accepted.body).toEqual({ collaborationId: id });
+    expect((await b.client.get(`/collaborations/${id}`)).status).toBe(200);
+    expect((await b.client.get('/me/partner-invitations')).body.invitations).toEqual([]);
+    expect((await b.client.post(`/me/partner-invitations/${received[0].id}/accept`)).status).toBe(409);
+  });
+
+  it('e-mails the link itself to an address without an account, and refuses what is not an address', async () => {
+    const a = await signUpWithOrganisation(t.app, 'Werkpoort Nieuw');
+    const id = (await a.client.post('/collaborations', { name: 'Nieuw adres', ambition: 'integration' })).body
+      .collaboration.id as string;
+    const refused = await a.client.post(`/collaborations/${id}/invitations`, { email: 'not an address' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].field).toBe('email');
+    const created = await a.client.post(`/collaborations/${id}/invitations`, { email: 'nieuw@bouw.example' });
+    const mail = sink.received.find((m) => m.to === 'nieuw@bouw.example');
+    expect(mail?.subject).toBe('Werkpoort Nieuw nodigt jullie uit voor Nieuw adres');
+    expect(mail?.text).toContain(created.body.link);
+    // The link is only in the e-mail: no job or notice holds it.
+    const token = String(created.body.link).split('/partner-invitations/')[1]!;
+    const { jobs, notifications } = await import('../../src/server/db/schema/index.ts');
+    const stored = JSON.stringify([
+      await t.database.db.select().from(jobs),
+      await t.database.db.select().from(notifications),
+    ]);
+    expect(stored).not.toContain(token);
+  });
+});

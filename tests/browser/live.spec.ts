@@ -18,6 +18,11 @@ test('a partner’s submit and the reveal appear on the other’s open screen, l
   const statusOf = (page: typeof a.page, key: 'collab.partnerSubmitted' | 'collab.partnerNotYet') =>
     page.locator('.round-bar').getByText(`Bouw Live: ${w(key)}`);
   await expect(statusOf(a.page, 'collab.partnerNotYet')).toBeVisible();
+  // Each sees that the other has the collaboration open now.
+  await expect(a.page.getByText(w('live.presence', { names: 'Bram Live (Bouw Live)' }))).toBeVisible({
+    timeout: 2_000,
+  });
+  await expect(b.page.getByText(w('live.presence', { names: 'Anna Live (Werkpoort Live)' }))).toBeVisible();
 
   // B hands in on their screen; A's screen says so without a reload.
   await b.page.getByRole('button', { name: w('collab.submit') }).click();

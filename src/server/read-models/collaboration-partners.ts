@@ -74,17 +74,27 @@ export type PartnerInvitationRow = {
   invitedBy: string;
   /** The person who made the link; null once their account is gone. */
   invitedByPerson: string | null;
+  /** The address the invitation was sent to, when it was sent to one. */
+  email: string | null;
 };
 
-export function partnerInvitationSql(tokenHash: string): SQL {
+/** Partner invitations with what their preview shows, by the hash of their link or by the address invited. */
+export function partnerInvitationSql(where: { tokenHash: string } | { email: string } | { id: string }): SQL {
+  const condition =
+    'tokenHash' in where
+      ? sql`i.token_hash = ${where.tokenHash}`
+      : 'email' in where
+        ? sql`i.email = ${where.email}`
+        : sql`i.id = ${where.id}`;
   return sql`select i.id, i.collaboration_id as "collaborationId", i.expires_at as "expiresAt", i.accepted_at as "acceptedAt",
                  i.declined_at as "declinedAt", i.revoked_at as "revokedAt", c.name as "collaborationName",
-                 c.archived_at as "archivedAt", o.name as "invitedBy", u.name as "invitedByPerson"
+                 c.archived_at as "archivedAt", o.name as "invitedBy", u.name as "invitedByPerson", i.email
             from collaboration_invitations i
             join collaborations c on c.id = i.collaboration_id
             join organisations o on o.id = i.invited_by_organisation_id
             left join users u on u.id = i.created_by
-           where i.token_hash = ${tokenHash}`;
+           where ${condition}
+           order by i.created_at desc`;
 }
 
 /** A partner invitation with what its preview shows: the collaboration, and who of which organisation invites. */
@@ -92,8 +102,12 @@ export async function partnerInvitationByHash(
   db: Db,
   tokenHash: string,
 ): Promise<PartnerInvitationRow | undefined> {
-  const [row] = await queryRows<PartnerInvitationRow>(db, partnerInvitationSql(tokenHash));
+  const [row] = await queryRows<PartnerInvitationRow>(db, partnerInvitationSql({ tokenHash }));
   return row;
+}
+
+export function partnerInvitationsWhere(db: Db, where: { email: string } | { id: string }) {
+  return queryRows<PartnerInvitationRow>(db, partnerInvitationSql(where));
 }
 
 export type CollaborationPersonRow = {

@@ -2137,7 +2137,112 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Invite a partner organisation by link (admins) */
+    /** Invite a partner organisation by link (admins); with an e-mail address, also tell the person there */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            email?: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              link: string;
+              expiresAt: string;
+              sentTo: string | null;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/partner-invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open partner invitations sent to your e-mail address */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invitations: {
+                /** Format: uuid */
+                id: string;
+                collaborationName: string;
+                invitedBy: string;
+                invitedByPerson: string | null;
+                expiresAt: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/partner-invitations/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Join with the organisation you act for, from an invitation sent to your address (admins) */
     post: {
       parameters: {
         query?: never;
@@ -2150,14 +2255,61 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        201: {
+        200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              link: string;
-              expiresAt: string;
+              /** Format: uuid */
+              collaborationId: string;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/partner-invitations/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline an invitation sent to your address (admins) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
             };
           };
         };
@@ -4492,6 +4644,7 @@ export interface paths {
               preferences: {
                 /** @enum {string} */
                 kind:
+                  | 'invited'
                   | 'partner-joined'
                   | 'partner-submitted'
                   | 'round-revealed'
@@ -4532,6 +4685,7 @@ export interface paths {
             preferences?: {
               /** @enum {string} */
               kind:
+                | 'invited'
                 | 'partner-joined'
                 | 'partner-submitted'
                 | 'round-revealed'
@@ -4560,6 +4714,7 @@ export interface paths {
               preferences: {
                 /** @enum {string} */
                 kind:
+                  | 'invited'
                   | 'partner-joined'
                   | 'partner-submitted'
                   | 'round-revealed'
@@ -4617,6 +4772,7 @@ export interface paths {
             user: string;
             /** @enum {string} */
             kind:
+              | 'invited'
               | 'partner-joined'
               | 'partner-submitted'
               | 'round-revealed'
@@ -4750,6 +4906,50 @@ export interface paths {
         429: components['responses']['Error'];
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/presence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who of the partners has the collaboration open now (names only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Presence'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5541,11 +5741,19 @@ export interface components {
         en: string;
       }[];
     };
+    Presence: {
+      people: {
+        name: string;
+        organisation: string;
+        you: boolean;
+      }[];
+    };
     Notification: {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
       kind:
+        | 'invited'
         | 'partner-joined'
         | 'partner-submitted'
         | 'round-revealed'

@@ -5,8 +5,9 @@ import { Alert } from '../components/Alert.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { useSwitchOrganisation } from '../features/account/hooks/useSwitchOrganisation.ts';
 import { CollaborationCards } from '../features/collaborations/CollaborationCards.tsx';
-import { NextSteps } from '../features/collaborations/NextSteps.tsx';
 import { useCollaborations } from '../features/collaborations/hooks/useCollaborations.ts';
+import { NextSteps } from '../features/collaborations/NextSteps.tsx';
+import { ReceivedInvitations } from '../features/collaborations/ReceivedInvitations.tsx';
 import { RequireUser } from './guards.tsx';
 
 export function DashboardPage() {
@@ -24,6 +25,7 @@ function Dashboard({ me }: { me: Me }) {
   return (
     <div>
       <h1>{t('dashboard.title', { name: me.user.name })}</h1>
+      <ReceivedInvitations me={me} />
       <NextSteps me={me} collaborations={collaborations.data?.collaborations ?? []} />
       {me.activeOrganisationId && <CollaborationCards />}
       <section aria-labelledby="orgs">

@@ -73,8 +73,13 @@ export const collaborationInvitations = pgTable(
     }),
     declinedAt: timestamp('declined_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Sent to this address (lower case): someone with an account there sees it on their dashboard. */
+    email: text('email'),
   },
-  (t) => [index('collaboration_invitations_collab_idx').on(t.collaborationId)],
+  (t) => [
+    index('collaboration_invitations_collab_idx').on(t.collaborationId),
+    index('collaboration_invitations_email_idx').on(t.email),
+  ],
 );
 
 export const rounds = pgTable(

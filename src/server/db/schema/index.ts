@@ -4,3 +4,4 @@ export * from './organisations.ts';
 export * from './programmes.ts';
 export * from './audit.ts';
 export * from './notifications.ts';
+export * from './live.ts';

@@ -14,6 +14,7 @@ import {
   type ParticipantRow,
   type PartnerInvitationRow,
   partnerInvitationByHash,
+  partnerInvitationsWhere,
 } from '../../read-models/collaboration-partners.ts';
 
 export type CollaborationRow = typeof collaborations.$inferSelect;
@@ -127,6 +128,14 @@ export class CollaborationsRepository {
 
   findInvitationByHash(tokenHash: string): Promise<PartnerInvitationRow | undefined> {
     return partnerInvitationByHash(this.db, tokenHash);
+  }
+
+  invitationsTo(email: string): Promise<PartnerInvitationRow[]> {
+    return partnerInvitationsWhere(this.db, { email });
+  }
+
+  async findInvitation(id: string): Promise<PartnerInvitationRow | undefined> {
+    return (await partnerInvitationsWhere(this.db, { id }))[0];
   }
 
   async closeInvitation(

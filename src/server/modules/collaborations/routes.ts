@@ -3,14 +3,16 @@ import {
   ZCollaborationInvitationPreview,
   ZCollaborationParams,
   ZCreateCollaborationBody,
+  ZCreateCollaborationInvitationBody,
   ZCreatedCollaborationInvitation,
+  ZReceivedInvitations,
   ZUpdateCollaborationBody,
   ZUpdateRhythmBody,
   ZWorkspace,
 } from '../../../contracts/collaborations.ts';
 import { ZLangQuery, ZOk } from '../../../contracts/common.ts';
 import { ZInvitationTokenParams } from '../../../contracts/organisations.ts';
-import { requireMember } from '../../http/auth-context.ts';
+import { type OrganisationActor, requireMember, requireUser } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App, ComposeWorkspace } from '../../http/types.ts';
 import type { CollaborationsService } from './service.ts';
@@ -19,7 +21,18 @@ const tags = ['collaborations'];
 
 export function registerCollaborationRoutes(
   app: App,
-  deps: { collaborations: CollaborationsService; workspace: ComposeWorkspace },
+  deps: {
+    collaborations: CollaborationsService;
+    workspace: ComposeWorkspace;
+    /** Tells the person at an invited address (notifications), once the invitation exists. */
+    invited?: (invitation: {
+      email: string;
+      link: string;
+      collaborationId: string;
+      collaborationName: string;
+      invitedBy: OrganisationActor;
+    }) => Promise<void>;
+  },
 ): void {
   const { collaborations, workspace } = deps;
 
@@ -138,13 +151,73 @@ export function registerCollaborationRoutes(
     {
       schema: {
         tags,
-        summary: 'Invite a partner organisation by link (admins)',
+        summary:
+          'Invite a partner organisation by link (admins); with an e-mail address, also tell the person there',
         params: ZCollaborationParams,
+        body: ZCreateCollaborationInvitationBody,
         response: { 201: ZCreatedCollaborationInvitation, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await collaborations.invite(requireMember(request), request.params.id)),
+    async (request, reply) => {
+      const actor = requireMember(request);
+      const { invitationId, collaborationName, ...created } = await collaborations.invite(
+        actor,
+        request.params.id,
+        request.body?.email,
+      );
+      if (created.sentTo)
+        await deps.invited?.({
+          email: created.sentTo,
+          link: created.link,
+          collaborationId: request.params.id,
+          collaborationName,
+          invitedBy: actor,
+        });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/me/partner-invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Open partner invitations sent to your e-mail address',
+        response: { 200: ZReceivedInvitations, ...errorResponses },
+      },
+    },
+    async (request) => ({ invitations: await collaborations.received(requireUser(request).email) }),
+  );
+
+  app.post(
+    '/me/partner-invitations/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Join with the organisation you act for, from an invitation sent to your address (admins)',
+        params: ZCollaborationParams,
+        response: { 200: ZAcceptedCollaboration, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      collaborationId: await collaborations.answerReceived(requireMember(request), request.params.id, true),
+    }),
+  );
+
+  app.post(
+    '/me/partner-invitations/:id/decline',
+    {
+      schema: {
+        tags,
+        summary: 'Decline an invitation sent to your address (admins)',
+        params: ZCollaborationParams,
+        response: { 200: ZOk, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await collaborations.answerReceived(requireMember(request), request.params.id, false);
+      return { ok: true as const };
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type {
   CollaborationInvitationPreview,
   CreateCollaborationBody,
+  ReceivedInvitation,
   UpdateCollaborationBody,
   UpdateRhythmBody,
 } from '../../../contracts/collaborations.ts';
@@ -122,8 +123,8 @@ export class CollaborationsService {
       await this.leaveAs(collaboration, organisationId);
   }
 
-  async invite(actor: OrganisationActor, collaborationId: string) {
-    await this.access.write(actor, collaborationId);
+  async invite(actor: OrganisationActor, collaborationId: string, email?: string) {
+    const collaboration = await this.access.write(actor, collaborationId);
     if (actor.organisation.role !== 'admin')
       throw forbidden('Only an admin can invite a partner organisation.');
     const secret = newSecret();
@@ -133,6 +134,7 @@ export class CollaborationsService {
       invitedByOrganisationId: actor.organisation.id,
       createdBy: actor.userId,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      email: email ?? null,
     });
     this.deps.log.info(
       { event: 'collaboration.invitation.created', invitationId: row.id, collaborationId },
@@ -141,7 +143,32 @@ export class CollaborationsService {
     return {
       link: `${this.deps.publicUrl}/partner-invitations/${secret}`,
       expiresAt: row.expiresAt.toISOString(),
+      sentTo: email ?? null,
+      invitationId: row.id,
+      collaborationName: collaboration.name,
     };
+  }
+
+  /** The open invitations sent to the person's own address, for their dashboard. */
+  async received(email: string): Promise<ReceivedInvitation[]> {
+    const rows = await this.repo.invitationsTo(email.toLowerCase());
+    return rows
+      .filter((row) => invitationStatus(row) === 'open' && !row.archivedAt)
+      .map((row) => ({
+        id: row.id,
+        collaborationName: row.collaborationName,
+        invitedBy: row.invitedBy,
+        invitedByPerson: row.invitedByPerson,
+        expiresAt: new Date(row.expiresAt).toISOString(),
+      }));
+  }
+
+  /** Accepts or declines an invitation sent to the person's own address, without its link. */
+  async answerReceived(actor: OrganisationActor, id: string, accept: boolean): Promise<string> {
+    const found = await this.repo.findInvitation(id);
+    // Sent to someone else's address: as if it did not exist.
+    if (!found || found.email !== actor.email.toLowerCase()) throw notFound('No such invitation for you.');
+    return this.answer(actor, found, accept);
   }
 
   async previewInvitation(token: string): Promise<CollaborationInvitationPreview> {
@@ -158,10 +185,18 @@ export class CollaborationsService {
 
   /** An admin accepts for the organisation they act for; it joins the collaboration. */
   async answerInvitation(actor: OrganisationActor, token: string, accept: boolean): Promise<string> {
-    if (actor.organisation.role !== 'admin')
-      throw forbidden('Only an admin of your organisation can answer this invitation.');
     const found = await this.repo.findInvitationByHash(keyedHash(this.deps.secret, token));
     if (!found) throw notFound('This invitation link is not valid. Ask for a new one.');
+    return this.answer(actor, found, accept);
+  }
+
+  private async answer(
+    actor: OrganisationActor,
+    found: PartnerInvitationRow,
+    accept: boolean,
+  ): Promise<string> {
+    if (actor.organisation.role !== 'admin')
+      throw forbidden('Only an admin of your organisation can answer this invitation.');
     const status = invitationStatus(found);
     if (status !== 'open')
       throw conflict(`invitation_${status}`, `This invitation is ${status}. Ask for a new one.`);

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { ZCollaborationParams } from '../../../contracts/collaborations.ts';
-import type { LiveEvent } from '../../../contracts/live.ts';
+import { type LiveEvent, ZPresence } from '../../../contracts/live.ts';
 import type { FastifyRequest } from 'fastify';
 import { type OrganisationActor, requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
 import type { LiveBus } from './bus.ts';
+import type { PresenceRepository } from './repository.ts';
 
 /** A browser that does not read its stream is let go before it holds more than this much. */
 const MAX_BUFFERED = 64 * 1024;
 const KEEP_ALIVE_MS = 25_000;
+/** A stream not refreshed for this long (its server went away) no longer counts as someone looking. */
+const PRESENCE_TTL_MS = 70_000;
 
 export type LiveDeps = {
   bus: LiveBus;
@@ -24,6 +27,7 @@ export type LiveDeps = {
   ) => Promise<boolean>;
   /** May the actor read the collaboration (404 otherwise, as the API answers). */
   read: (actor: OrganisationActor, collaborationId: string) => Promise<unknown>;
+  presence: PresenceRepository;
 };
 
 /**
@@ -37,6 +41,35 @@ export function registerLiveRoutes(app: App, deps: LiveDeps): void {
   app.addHook('preClose', async () => {
     for (const close of [...open]) close();
   });
+  app.get(
+    '/collaborations/:id/presence',
+    {
+      schema: {
+        tags: ['collaborations'],
+        summary: 'Who of the partners has the collaboration open now (names only)',
+        params: ZCollaborationParams,
+        response: { 200: ZPresence, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireMember(request);
+      await deps.read(actor, request.params.id);
+      const rows = await deps.presence.present(request.params.id, new Date(Date.now() - PRESENCE_TTL_MS));
+      const people = new Map<string, { name: string; organisation: string; you: boolean }>();
+      for (const row of rows)
+        people.set(row.userId, {
+          name: row.name,
+          organisation: row.organisation,
+          you: row.userId === actor.userId,
+        });
+      return {
+        people: [...people.values()].sort(
+          (a, b) => a.organisation.localeCompare(b.organisation) || a.name.localeCompare(b.name),
+        ),
+      };
+    },
+  );
+
   app.get(
     '/collaborations/:id/events',
     {
@@ -65,9 +98,26 @@ export function registerLiveRoutes(app: App, deps: LiveDeps): void {
         'x-request-id': request.id,
       });
       let isOpen = true;
+      // Presence is a courtesy: if it cannot be written, the stream still carries its events.
+      const announce = () =>
+        deps.bus
+          .publish({ collaborationId, kind: 'presence-changed', organisationId: actor.organisation.id })
+          .catch(() => undefined);
+      const here = deps.presence
+        .enter(collaborationId, actor.userId, actor.organisation.id, new Date())
+        .then(async (id) => {
+          await announce();
+          return id;
+        })
+        .catch(() => null);
       const close = () => {
         if (!isOpen) return;
         isOpen = false;
+        void here.then(async (id) => {
+          if (!id) return;
+          await deps.presence.leave(id).catch(() => undefined);
+          await announce();
+        });
         open.delete(close);
         unsubscribe();
         stopResync();
@@ -95,7 +145,12 @@ export function registerLiveRoutes(app: App, deps: LiveDeps): void {
         });
       });
       const stopResync = deps.bus.onResync(() => write('event: resync\ndata: {}\n\n'));
-      const keepAlive = setInterval(() => write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      const keepAlive = setInterval(() => {
+        write(': keep-alive\n\n');
+        void here.then(async (id) => {
+          if (id) await deps.presence.touch(id, new Date()).catch(() => undefined);
+        });
+      }, KEEP_ALIVE_MS);
       keepAlive.unref();
       request.raw.on('close', close);
       open.add(close);

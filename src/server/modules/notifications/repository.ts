@@ -26,7 +26,7 @@ export type Recipient = { userId: string; organisationId: string; collaborationI
  * Whether the person still takes part in the notice's collaboration: a member of an organisation that is still
  * a partner. Checked when notices are read and before an e-mail goes out, so a leaver is told nothing more.
  */
-const stillInvolved = sql`(${notifications.collaborationId} is null or exists (
+const stillInvolved = sql`(${notifications.kind} = 'invited' or ${notifications.collaborationId} is null or exists (
   select 1 from ${collaborationParticipants} p
   join ${memberships} m on m.organisation_id = p.organisation_id
   where p.collaboration_id = ${notifications.collaborationId} and p.left_at is null
@@ -237,6 +237,22 @@ export class NotificationsRepository {
   async userExists(userId: string): Promise<boolean> {
     const [row] = await this.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
     return Boolean(row);
+  }
+
+  async userByEmail(email: string) {
+    const [row] = await this.db
+      .select({ id: users.id, locale: users.locale })
+      .from(users)
+      .where(eq(users.email, email.toLowerCase()));
+    return row;
+  }
+
+  async organisationName(id: string): Promise<string> {
+    const [row] = await this.db
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, id));
+    return row?.name ?? '';
   }
 
   async locale(userId: string): Promise<'nl' | 'en'> {

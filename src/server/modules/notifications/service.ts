@@ -7,7 +7,7 @@ import type {
 } from '../../../contracts/notifications.ts';
 import { translators } from '../../../domain/i18n/catalogues.ts';
 import { addDays } from '../../../domain/notifications/dates.ts';
-import { DEFAULT_CHANNEL, notificationTab } from '../../../domain/notifications/kinds.ts';
+import { DEFAULT_CHANNEL, notificationLink } from '../../../domain/notifications/kinds.ts';
 import {
   actionReminders,
   conversationIsNear,
@@ -102,6 +102,48 @@ export class NotificationsService {
     );
   }
 
+  /**
+   * A partner invitation sent to an address: someone with an account there gets a notice that leads to their
+   * dashboard, where they answer it. An address without an account is sent the link itself (when the
+   * installation can send e-mail); the link is never stored anywhere but in that e-mail.
+   */
+  async invited(invitation: {
+    email: string;
+    link: string;
+    collaborationName: string;
+    collaborationId: string;
+    invitedBy: { userId: string; name: string; organisation: { id: string } };
+  }): Promise<void> {
+    const person = await this.repo.userByEmail(invitation.email);
+    if (person) {
+      await this.add([
+        {
+          userId: person.id,
+          kind: 'invited',
+          collaborationId: invitation.collaborationId,
+          actorOrganisationId: invitation.invitedBy.organisation.id,
+        },
+      ]);
+      return;
+    }
+    if (!this.deps.mailer) return;
+    // Nobody to ask which language: the inviter's, as the two usually share it.
+    const t = translators[await this.repo.locale(invitation.invitedBy.userId)];
+    const values = {
+      person: invitation.invitedBy.name,
+      org: await this.repo.organisationName(invitation.invitedBy.organisation.id),
+      collaboration: invitation.collaborationName,
+      link: invitation.link,
+    };
+    await this.deps.mailer
+      .send({
+        to: invitation.email,
+        subject: t('notifications.mail.inviteSubject', values),
+        text: t('notifications.mail.inviteText', values),
+      })
+      .catch((error: unknown) => this.deps.log.warn({ err: error }, 'partner invitation e-mail not sent'));
+  }
+
   /** The reminder sweep: due and overdue actions, tomorrow's conversations, rounds that are due. */
   async sweep(now: Date): Promise<void> {
     const today = localDate(now);
@@ -184,7 +226,7 @@ export class NotificationsService {
             ? { id: r.actionId, text: r.actionText, dueDate: r.actionDueDate }
             : null,
         conversationAt: r.kind === 'conversation-tomorrow' ? (r.conversationAt?.toISOString() ?? null) : null,
-        link: r.collaborationId ? `/collaborations/${r.collaborationId}?tab=${notificationTab(r.kind)}` : '/',
+        link: notificationLink(r.kind, r.collaborationId),
       })),
     };
   }
@@ -273,7 +315,7 @@ export class NotificationsService {
         : '',
     };
     const sentence = t(`notifications.kinds.${row.kind}`, values);
-    const link = `${this.deps.publicUrl}${row.collaborationId ? `/collaborations/${row.collaborationId}?tab=${notificationTab(row.kind)}` : '/'}`;
+    const link = `${this.deps.publicUrl}${notificationLink(row.kind, row.collaborationId)}`;
     const params = new URLSearchParams({
       user: row.userId,
       kind: row.kind,

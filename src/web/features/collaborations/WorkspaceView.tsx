@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { Workspace } from '../../../contracts/collaborations.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useLiveUpdates } from './hooks/useLiveUpdates.ts';
+import { usePresence } from './hooks/usePresence.ts';
 import { useCollabWords } from './labels.ts';
 import { RoundBar } from './RoundBar.tsx';
 import { WORKSPACE_TABS } from './tabs/index.ts';
@@ -15,6 +16,7 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
   const { t, lang, explanation, orgName } = useCollabWords(workspace);
   // What a partner just did, said politely once; the screen itself has already been brought up to date.
   const live = useLiveUpdates(workspace);
+  const others = (usePresence(workspace.collaboration.id).data?.people ?? []).filter((p) => !p.you);
   const liveName = live?.organisationId ? orgName(live.organisationId) : '?';
   const liveText = live
     ? t(`live.${live.kind}`, { org: liveName === '?' ? t('live.someone') : liveName })
@@ -72,6 +74,12 @@ export function WorkspaceView({ workspace }: { workspace: Workspace }) {
       <p role="status" className="live-note">
         {liveText}
       </p>
+      {others.length > 0 && (
+        <p className="presence">
+          <span className="presence-dot" aria-hidden="true" />
+          {t('live.presence', { names: others.map((p) => `${p.name} (${p.organisation})`).join(', ') })}
+        </p>
+      )}
       <RoundBar workspace={workspace} />
 
       <div role="tablist" aria-label={t('collab.sections')} className="tabs" onKeyDown={onTabKey}>

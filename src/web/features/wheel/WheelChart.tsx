@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useMemo, useRef } from 'react';
+import { type CSSProperties, type KeyboardEvent, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RatingValue } from '../../../contracts/collaborations.ts';
 import type { Locale } from '../../../domain/instrument/types.ts';
@@ -124,7 +124,7 @@ export function WheelChart(props: {
           </text>
         ))}
       </svg>
-      {segments.map((s) => {
+      {segments.map((s, index) => {
         const view = props.views[s.topic.id] ?? { state: 'empty', gap: false, agreed: false, ratings: [] };
         const selected = props.selected === s.topic.id;
         return (
@@ -139,6 +139,8 @@ export function WheelChart(props: {
             aria-label={describe(s.topic.id)}
             aria-pressed={selected}
             data-topic={s.topic.id}
+            // The reveal fills the wheel segment after segment (css: transition-delay); not under reduced motion.
+            style={{ '--order': index } as CSSProperties}
             className={`seg domain-${s.topic.domain} stage-${s.topic.stage} state-${view.state}${selected ? ' selected' : ''}${view.gap ? ' has-gap' : ''}`}
             onClick={() => props.onSelect(s.topic.id)}
             onKeyDown={(e) => onKeyDown(e, s.topic.id)}

@@ -29,10 +29,18 @@ export function useLiveUpdates(workspace: Workspace): LiveEvent | null {
       if (opened) refresh();
       opened = true;
     };
-    source.addEventListener('resync', refresh);
-    source.addEventListener('change', (message) => {
+    source.addEventListener('resync', () => {
       refresh();
+      void queryClient.invalidateQueries({ queryKey: collaborationKeys.presence(id) });
+    });
+    source.addEventListener('change', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as LiveEvent;
+      // Someone opening or closing the collaboration changes only who is here, nothing of its content.
+      if (event.kind === 'presence-changed') {
+        void queryClient.invalidateQueries({ queryKey: collaborationKeys.presence(id) });
+        return;
+      }
+      refresh();
       if (event.organisationId !== us) setLatest(event);
     });
     return () => source.close();

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Workspace } from '../../../../contracts/collaborations.ts';
+import { ApiError } from '../../../api/client.ts';
 import { Alert } from '../../../components/Alert.tsx';
 import { CopyField } from '../../../components/CopyField.tsx';
 import { useErrorText } from '../../../components/errors.ts';
+import { Field } from '../../../components/Field.tsx';
 import { useArchiveCollaboration } from '../hooks/useArchiveCollaboration.ts';
 import { useInvitePartner } from '../hooks/useInvitePartner.ts';
 import { useLeaveCollaboration } from '../hooks/useLeaveCollaboration.ts';
@@ -16,10 +18,19 @@ export function PartnersTab({ workspace }: { workspace: Workspace }) {
   const navigate = useNavigate();
   const id = workspace.collaboration.id;
   const [link, setLink] = useState<string | null>(null);
-  const invite = useInvitePartner(id, { onSuccess: (r) => setLink(r.link) });
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [email, setEmail] = useState('');
+  const invite = useInvitePartner(id, {
+    onSuccess: (r) => {
+      setLink(r.link);
+      setSentTo(r.sentTo);
+      setEmail('');
+    },
+  });
+  const emailError = invite.error instanceof ApiError ? invite.error.fieldError('email') : undefined;
   const leave = useLeaveCollaboration(id, { onSuccess: () => navigate('/dashboard') });
   const archive = useArchiveCollaboration(id);
-  const error = invite.error ?? leave.error ?? archive.error;
+  const error = (emailError ? null : invite.error) ?? leave.error ?? archive.error;
   const archived = Boolean(workspace.collaboration.archivedAt);
   return (
     <div>
@@ -45,16 +56,39 @@ export function PartnersTab({ workspace }: { workspace: Workspace }) {
         <section className="card" aria-labelledby="invite-partner">
           <h3 id="invite-partner">{t('collab.invitePartner')}</h3>
           <p>{t('collab.invitePartnerHelp')}</p>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => invite.mutate()}
-            disabled={invite.isPending}
+          <form
+            className="form"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              invite.mutate(email.trim() || undefined);
+            }}
           >
-            {t('members.inviteSubmit')}
-          </button>
+            <Field
+              label={t('notifications.invite.emailLabel')}
+              hint={t('notifications.invite.emailHint')}
+              error={emailError ? t('errors.field.email') : undefined}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="email"
+                  autoComplete="off"
+                  value={email}
+                  maxLength={254}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </Field>
+            <p>
+              <button type="submit" className="button primary" disabled={invite.isPending}>
+                {t('members.inviteSubmit')}
+              </button>
+            </p>
+          </form>
           {link && (
             <Alert kind="success">
+              {sentTo && <p>{t('notifications.invite.sentTo', { email: sentTo })}</p>}
               <p>{t('members.linkReady')}</p>
               <CopyField label={t('members.copy')} value={link} />
             </Alert>
