@@ -36,7 +36,9 @@ const queries: Record<string, SQL | { toSQL: () => { sql: string; params: unknow
   'collaboration-partners.former-participants': formerParticipantsSql([ID]),
   'collaboration-partners.people': collaborationPeopleSql([ID]),
   'collaboration-partners.partner-invitation': partnerInvitationSql({ tokenHash: 'token-hash' }),
-  'collaboration-partners.partner-invitations-for-address': partnerInvitationSql({ email: 'anne@example.org' }),
+  'collaboration-partners.partner-invitations-for-address': partnerInvitationSql({
+    email: 'anne@example.org',
+  }),
   'cohort.respondents': cohortRespondentsSql(ID, ID),
   'audit.organisation-page': auditEventsSql(
     { organisationId: ID },
