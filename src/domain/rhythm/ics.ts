@@ -13,8 +13,31 @@ export type CalendarEvent = {
   url?: string | null;
 } & ({ start: Date; minutes: number } | { date: string });
 
+/**
+ * A TEXT value on one line: every kind of line break (a lone CR too, and the Unicode ones some readers split on)
+ * becomes a backslash and an n, and other control characters, which TEXT may not hold, are dropped; otherwise a
+ * partner's place or action text could start a calendar property of its own.
+ */
 const escapeText = (value: string) =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed here
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+
+/**
+ * A URI value as the URL parser reads it: the parser accepts a link with CR, LF or tabs in it by dropping them,
+ * so the text as typed must not be written out (it would start a property of its own). Unparseable: left out.
+ */
+function uri(value: string): string | null {
+  try {
+    return new URL(value).href;
+  } catch {
+    return null;
+  }
+}
 
 const utc = (date: Date) =>
   date
@@ -43,6 +66,7 @@ function fold(line: string): string {
 }
 
 export function calendarFile(event: CalendarEvent, now: Date): string {
+  const url = event.url ? uri(event.url) : null;
   const when =
     'start' in event
       ? [
@@ -62,7 +86,7 @@ export function calendarFile(event: CalendarEvent, now: Date): string {
     ...when,
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
-    ...(event.url ? [`URL:${event.url}`] : []),
+    ...(url ? [`URL:${url}`] : []),
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     'END:VEVENT',
     'END:VCALENDAR',

@@ -9,6 +9,7 @@ import {
   notificationPreferences,
   notifications,
   organisations,
+  rounds,
   users,
 } from '../../db/schema/index.ts';
 
@@ -118,6 +119,38 @@ export class NotificationsRepository {
     );
   }
 
+  /** The collaboration's current round, to tell of each organisation's submit once per round. */
+  async currentRoundId(collaborationId: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ id: rounds.id })
+      .from(rounds)
+      .where(eq(rounds.collaborationId, collaborationId))
+      .orderBy(desc(rounds.number))
+      .limit(1);
+    return row?.id ?? null;
+  }
+
+  /** Of these people, those with an unread notice of this kind about the collaboration from that organisation. */
+  async withUnread(
+    userIds: string[],
+    notice: { kind: NotificationKind; collaborationId: string; actorOrganisationId: string | null },
+  ): Promise<Set<string>> {
+    if (!userIds.length || !notice.actorOrganisationId) return new Set();
+    const rows = await this.db
+      .selectDistinct({ userId: notifications.userId })
+      .from(notifications)
+      .where(
+        and(
+          inArray(notifications.userId, userIds),
+          eq(notifications.kind, notice.kind),
+          eq(notifications.collaborationId, notice.collaborationId),
+          eq(notifications.actorOrganisationId, notice.actorOrganisationId),
+          isNull(notifications.readAt),
+        ),
+      );
+    return new Set(rows.map((r) => r.userId));
+  }
+
   async preferences(userId: string): Promise<Map<NotificationKind, NotificationChannel>> {
     const rows = await this.db
       .select({ kind: notificationPreferences.kind, channel: notificationPreferences.channel })
@@ -222,6 +255,7 @@ export class NotificationsRepository {
         actorName: organisations.name,
         actionText: actions.text,
         actionDueDate: actions.dueDate,
+        actionDoneAt: actions.doneAt,
         conversationAt: collaborations.nextConversationAt,
         readAt: notifications.readAt,
       })
@@ -229,7 +263,14 @@ export class NotificationsRepository {
       .innerJoin(users, eq(users.id, notifications.userId))
       .leftJoin(collaborations, eq(collaborations.id, notifications.collaborationId))
       .leftJoin(organisations, eq(organisations.id, notifications.actorOrganisationId))
-      .leftJoin(actions, eq(actions.id, notifications.actionId))
+      // As in the list: only an action of the notice's own collaboration.
+      .leftJoin(
+        actions,
+        and(
+          eq(actions.id, notifications.actionId),
+          eq(actions.collaborationId, notifications.collaborationId),
+        ),
+      )
       .where(and(eq(notifications.id, id), stillInvolved));
     return row;
   }

@@ -88,17 +88,34 @@ export class NotificationsService {
     const kind = FROM_EVENT[event.kind];
     if (!kind) return;
     const recipients = await this.repo.recipients([event.collaborationId]);
-    const concerned = recipients.filter(
-      (r) =>
-        r.userId !== actorUserId && (kind === 'round-revealed' || r.organisationId !== event.organisationId),
+    const concerned = unique(
+      recipients.filter(
+        (r) =>
+          r.userId !== actorUserId &&
+          (kind === 'round-revealed' || r.organisationId !== event.organisationId),
+      ),
     );
+    // A request repeated without changing anything (submitting again, agreeing again or withdrawing an approval
+    // never given) is answered 200 too: an organisation's submit is told once per round, and that it changed the
+    // agreements not again while the person has not read that it did.
+    const round = kind === 'partner-submitted' ? await this.repo.currentRoundId(event.collaborationId) : null;
+    const unread =
+      kind === 'agreement-changed'
+        ? await this.repo.withUnread(
+            concerned.map((r) => r.userId),
+            { kind, collaborationId: event.collaborationId, actorOrganisationId: event.organisationId },
+          )
+        : new Set<string>();
     await this.add(
-      unique(concerned).map((r) => ({
-        userId: r.userId,
-        kind,
-        collaborationId: event.collaborationId,
-        actorOrganisationId: event.organisationId,
-      })),
+      concerned
+        .filter((r) => !unread.has(r.userId))
+        .map((r) => ({
+          userId: r.userId,
+          kind,
+          collaborationId: event.collaborationId,
+          actorOrganisationId: event.organisationId,
+          key: round ? `${kind}:${round}:${event.organisationId}:${r.userId}` : null,
+        })),
     );
   }
 
@@ -293,6 +310,8 @@ export class NotificationsService {
     const row = await this.repo.forEmail(id);
     // Gone, read already in the app, or the person no longer takes part: nothing to send.
     if (!row || row.readAt || !this.deps.mailer) return;
+    // An action deleted or done since: its e-mail would speak of nothing, or remind of what is done.
+    if (row.kind.startsWith('action-') && (row.actionText === null || row.actionDoneAt)) return;
     const chosen = (await this.repo.preferences(row.userId)).get(row.kind) ?? DEFAULT_CHANNEL[row.kind];
     if (chosen !== 'email') return;
     const message = this.render(row);
