@@ -33,12 +33,25 @@ export const zDate = z.iso
 /** A moment with its time zone (2026-12-01T14:00:00+01:00), between 1900 and 2100 like a date. */
 export const zDateTime = z.iso
   .datetime({ offset: true, message: 'must be a date and time like 2026-12-01T14:00:00+01:00' })
-  .refine((value) => value >= '1900' && value < '2101', 'must be between 1900 and 2100');
+  // The moment, not the text: 2100-12-31T23:59-12:00 is already 2101 in UTC.
+  .refine((value) => {
+    const at = Date.parse(value);
+    return at >= Date.UTC(1900, 0, 1) && at < Date.UTC(2101, 0, 1);
+  }, 'must be between 1900 and 2100');
 
 /** A web address people click, such as a video call: http or https only, never javascript: or data:. */
 export const zWebLink = z
   .string()
   .max(2000, 'at most 2000 characters')
+  // A URL parser quietly drops line breaks and tabs; stored as typed, they would come back in calendar files.
+  .refine(
+    (value) =>
+      ![...value].some(
+        (c) =>
+          c.charCodeAt(0) <= 0x20 || (c >= '\u007f' && c <= '\u009f') || c === '\u2028' || c === '\u2029',
+      ),
+    'must not contain spaces or line breaks',
+  )
   .refine((value) => {
     try {
       const url = new URL(value);

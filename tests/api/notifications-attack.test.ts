@@ -124,7 +124,8 @@ describe('a leaver is told nothing', () => {
       expect(seen).not.toContain('partner-submitted');
       expect(seen).not.toContain('conversation-tomorrow');
       expect(seen).not.toContain('action-due-soon');
-      expect(seen.filter((k) => k === 'agreement-changed')).toHaveLength(1);
+      // Nor what they were told before they left: that stretch is over.
+      expect(seen.filter((k) => k === 'agreement-changed')).toHaveLength(0);
     }
     expect(
       (await mailTo(member))
@@ -582,10 +583,10 @@ describe('the rhythm at the edges', () => {
       ['+002033-01-01T00:00:00Z', 400],
       ['2033-01-01T00:00:00+99:00', 400],
       ['2033-01-01T00:00:00+14:60', 400],
-      ['1899-12-31T23:00:00-01:00', 400],
-      // The range is checked on the date as written: the last evening of 2100 west of UTC is in 2101 there.
-      ['2100-12-31T23:59:59-12:00', 200, '2101-01-01T11:59:59.000Z'],
-      ['1900-01-01T00:00:00+14:00', 200, '1899-12-31T10:00:00.000Z'],
+      // The range is checked on the moment: the last evening of 2100 west of UTC is already 2101 there.
+      ['1899-12-31T23:00:00-01:00', 200, '1900-01-01T00:00:00.000Z'],
+      ['2100-12-31T23:59:59-12:00', 400],
+      ['1900-01-01T00:00:00+14:00', 400],
       ['2033-05-20T10:00:00+14:00', 200, '2033-05-19T20:00:00.000Z'],
       ['2033-05-20T10:00:00-12:00', 200, '2033-05-20T22:00:00.000Z'],
       ['2033-05-20T10:00:00.123456789Z', 200, '2033-05-20T10:00:00.123Z'],
@@ -856,5 +857,46 @@ describe('e-mail under attack', () => {
     // The deleted action's e-mail would read "An action for you: " with nothing after it.
     expect(subjects.filter((s) => /^Een actie voor jou:\s*$/.test(s))).toEqual([]);
     expect(subjects.filter((s) => s.startsWith('Binnenkort af'))).toEqual([]);
+  });
+});
+
+describe('what came before a return stays behind', () => {
+  it('shows no notice from before an organisation left once it rejoins, nor from before a member was re-added', async () => {
+    const a = await signUpWithOrganisation(t.app, 'Werkpoort Terug');
+    const b = await signUpWithOrganisation(t.app, 'Bouw Terug');
+    const id = (await a.client.post('/collaborations', { name: 'Terugkomst', ambition: 'integration' })).body
+      .collaboration.id as string;
+    await invitePartner(a.client, b.client, id);
+    await b.client.put(`/collaborations/${id}/answers/ambition`, { rating: 2, answer: null });
+    await b.client.post(`/collaborations/${id}/submit`);
+    const before = (await a.client.get('/me/notifications')).body.notifications.length as number;
+    expect(before).toBeGreaterThan(0);
+    await a.client.post(`/collaborations/${id}/leave`);
+    await invitePartner(b.client, a.client, id);
+    const after = (await a.client.get('/me/notifications')).body.notifications as { kind: string }[];
+    expect(after.filter((n) => n.kind === 'partner-submitted')).toEqual([]);
+  });
+
+  it('refuses a link with a line break or a date past 2100 once in UTC', async () => {
+    const a = await signUpWithOrganisation(t.app, 'Werkpoort Grens');
+    const id = (await a.client.post('/collaborations', { name: 'Grens', ambition: 'integration' })).body
+      .collaboration.id as string;
+    for (const [body, field] of [
+      [
+        {
+          nextConversationAt: '2026-12-01T10:00:00Z',
+          link: 'https://x.example/\r\nATTACH:evil',
+          cadence: 'off',
+        },
+        'link',
+      ],
+      [{ nextConversationAt: '2026-12-01T10:00:00Z', link: 'https://x.example/a b', cadence: 'off' }, 'link'],
+      [{ nextConversationAt: '2100-12-31T23:59:59-12:00', cadence: 'off' }, 'nextConversationAt'],
+      [{ nextConversationAt: '1900-01-01T00:00:00+14:00', cadence: 'off' }, 'nextConversationAt'],
+    ] as const) {
+      const refused = await a.client.put(`/collaborations/${id}/rhythm`, body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.details[0].field).toBe(field);
+    }
   });
 });

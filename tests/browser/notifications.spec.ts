@@ -97,3 +97,40 @@ test('the bell counts what is new and leads to it; read, it counts down', async 
   await a.context.close();
   await b.context.close();
 });
+
+test('an invitation sent to a partner’s address waits on their dashboard and is accepted there', async ({
+  browser,
+}) => {
+  const w = wordsIn('nl');
+  const a = await person(browser, 'Anna Adres', 'Werkpoort Adres', 'wise');
+  const b = await person(browser, 'Bram Adres', 'Bouw Adres', 'regular-company', { width: 375 });
+  const created = await a.post('/collaborations', { name: 'Op adres samen', ambition: 'integration' });
+  const id = ((await created.json()) as { collaboration: { id: string } }).collaboration.id;
+  const email = ((await (await b.context.request.get('/api/v1/me')).json()) as { user: { email: string } })
+    .user.email;
+
+  await a.page.goto(`/collaborations/${id}?tab=partners`);
+  const field = a.page.getByLabel(w('notifications.invite.emailLabel'));
+  await field.fill('geen adres');
+  await a.page.getByRole('button', { name: w('members.inviteSubmit') }).click();
+  await expect(a.page.getByText(w('errors.field.email'))).toBeVisible();
+  await field.fill(email);
+  await a.page.getByRole('button', { name: w('members.inviteSubmit') }).click();
+  await expect(a.page.getByText(w('notifications.invite.sentTo', { email }))).toBeVisible();
+  await expectAccessible(a.page, 'the partners tab after inviting by address');
+
+  await b.page.goto('/dashboard');
+  const section = b.page.locator('section', {
+    has: b.page.getByRole('heading', { name: w('notifications.received.title') }),
+  });
+  await expect(section.getByText(literally('Werkpoort Adres'))).toBeVisible();
+  await expect(b.page.getByRole('link', { name: w('notifications.bellUnread', { count: 1 }) })).toBeVisible();
+  await expectAccessible(b.page, 'the dashboard with an invitation for you');
+  await section
+    .getByRole('button', { name: `${w('notifications.received.accept')}: Op adres samen` })
+    .click();
+  await expect(b.page).toHaveURL(new RegExp(`/collaborations/${id}`));
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Op adres samen' })).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+});

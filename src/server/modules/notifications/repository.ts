@@ -26,12 +26,15 @@ export type Recipient = { userId: string; organisationId: string; collaborationI
 /**
  * Whether the person still takes part in the notice's collaboration: a member of an organisation that is still
  * a partner. Checked when notices are read and before an e-mail goes out, so a leaver is told nothing more.
+ * Only notices from the current stretch count: after leaving and rejoining (the organisation, or the person's
+ * membership), what was said before comes not back.
  */
 const stillInvolved = sql`(${notifications.kind} = 'invited' or ${notifications.collaborationId} is null or exists (
   select 1 from ${collaborationParticipants} p
   join ${memberships} m on m.organisation_id = p.organisation_id
   where p.collaboration_id = ${notifications.collaborationId} and p.left_at is null
-    and m.user_id = ${notifications.userId}))`;
+    and m.user_id = ${notifications.userId}
+    and p.joined_at <= ${notifications.createdAt} and m.created_at <= ${notifications.createdAt}))`;
 
 /** Notices, preferences, and who is to be told. */
 export class NotificationsRepository {
