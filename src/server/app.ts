@@ -6,8 +6,8 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyBaseLogger, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,14 +16,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { TrustProxy } from './config.ts';
-import type { OrganisationActor } from './http/auth-context.ts';
 import { AuthBroadcast } from './db/auth-broadcast.ts';
 import type { Database } from './db/client.ts';
 import { AuthCache } from './http/auth-cache.ts';
+import type { OrganisationActor } from './http/auth-context.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { safeEqual } from './http/secrets.ts';
 import type { App } from './http/types.ts';
 import { registerWebAssets } from './http/web-assets.ts';
+import { JobQueue } from './jobs/queue.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import { AccountsRepository } from './modules/accounts/repository.ts';
 import { registerAccountRoutes, SESSION_COOKIE } from './modules/accounts/routes.ts';
@@ -45,6 +46,13 @@ import { ErasureService } from './modules/erasure/service.ts';
 import { FollowUpRepository } from './modules/follow-up/repository.ts';
 import { registerFollowUpRoutes } from './modules/follow-up/routes.ts';
 import { FollowUpService } from './modules/follow-up/service.ts';
+import { LiveBus } from './modules/live/bus.ts';
+import { registerChangeHook } from './modules/live/changes.ts';
+import { PresenceRepository } from './modules/live/repository.ts';
+import { registerLiveRoutes } from './modules/live/routes.ts';
+import { NotificationsRepository } from './modules/notifications/repository.ts';
+import { registerNotificationRoutes } from './modules/notifications/routes.ts';
+import { NotificationsService, REMINDERS_JOB } from './modules/notifications/service.ts';
 import { OrganisationsRepository } from './modules/organisations/repository.ts';
 import { registerOrganisationRoutes } from './modules/organisations/routes.ts';
 import { OrganisationsService } from './modules/organisations/service.ts';
@@ -58,14 +66,6 @@ import { registerSystemRoutes } from './modules/system/routes.ts';
 import { WheelRepository } from './modules/wheel/repository.ts';
 import { registerWheelRoutes } from './modules/wheel/routes.ts';
 import { WheelService } from './modules/wheel/service.ts';
-import { LiveBus } from './modules/live/bus.ts';
-import { eventsFor } from './modules/live/events.ts';
-import { PresenceRepository } from './modules/live/repository.ts';
-import { registerLiveRoutes } from './modules/live/routes.ts';
-import { NotificationsRepository } from './modules/notifications/repository.ts';
-import { registerNotificationRoutes } from './modules/notifications/routes.ts';
-import { NotificationsService, REMINDERS_JOB } from './modules/notifications/service.ts';
-import { JobQueue } from './jobs/queue.ts';
 import { registerWorkspaceRoutes } from './modules/workspace/routes.ts';
 import { WorkspaceService } from './modules/workspace/service.ts';
 import { VERSION } from './version.ts';
@@ -367,36 +367,14 @@ export async function buildApp(options: AppOptions) {
           );
         },
       });
-      // Whatever changed a collaboration is told to those following it, once the change is committed.
-      api.addHook('onSend', async (request, reply, payload) => {
-        if (SAFE_METHODS.has(request.method) || reply.statusCode >= 300 || !request.routeOptions.url)
-          return payload;
-        let answer: unknown = null;
-        if (typeof payload === 'string' && payload.startsWith('{')) {
-          try {
-            answer = JSON.parse(payload);
-          } catch {
-            answer = null;
-          }
-        }
-        const actor = request.auth?.organisation?.id ?? null;
-        const actorUserId = request.auth?.userId ?? null;
-        for (const event of eventsFor({
-          method: request.method,
-          route: request.routeOptions.url,
-          statusCode: reply.statusCode,
-          params: (request.params ?? {}) as Record<string, string>,
-          answer,
-        })) {
-          await live
-            .publish({ ...event, organisationId: actor })
-            .catch((error) => request.log.warn({ err: error }, 'live update not sent'));
-          await notificationsService
-            .fromChange({ ...event, organisationId: actor }, actorUserId, answer)
-            .catch((error) => request.log.warn({ err: error }, 'notification not made'));
-        }
-        return payload;
-      });
+      registerChangeHook(api, [
+        { name: 'live updates', handle: (change) => live.publish(change) },
+        {
+          name: 'notifications',
+          handle: (change, { actorUserId, answer }) =>
+            notificationsService.fromChange(change, actorUserId, answer),
+        },
+      ]);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -289,6 +289,20 @@ export function through(app: FastifyInstance, client: Client): Client {
 }
 
 /** B's organisation joins a collaboration that A's organisation started. */
+/** Two new organisations (their admins signed in), partners in a new collaboration started by the first. */
+export async function twoPartners(
+  app: FastifyInstance,
+  names: readonly [string, string] = ['Werkpoort Test', 'Bouw Test'],
+  collaboration = 'Samen',
+) {
+  const a = await signUpWithOrganisation(app, names[0]);
+  const b = await signUpWithOrganisation(app, names[1]);
+  const id = (await a.client.post('/collaborations', { name: collaboration, ambition: 'integration' })).body
+    .collaboration.id as string;
+  await invitePartner(a.client, b.client, id);
+  return { a, b, id };
+}
+
 export async function invitePartner(a: Client, b: Client, collaborationId: string): Promise<void> {
   const link = (await a.post(`/collaborations/${collaborationId}/invitations`)).body.link as string;
   const accepted = await b.post(`/partner-invitations/${link.split('/partner-invitations/')[1]}/accept`);

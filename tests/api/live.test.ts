@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitePartner, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import { signUpWithOrganisation, startTestApp, type TestApp, twoPartners } from './harness.ts';
 import { openStream } from './live-stream.ts';
 
 // Issue 11, point 1: live updates by server-sent events, authorised when opened and before every event.
@@ -11,14 +11,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function pair() {
-  const a = await signUpWithOrganisation(t.app, 'Werkpoort Live');
-  const b = await signUpWithOrganisation(t.app, 'Bouw Live');
-  const id = (await a.client.post('/collaborations', { name: 'Live samen', ambition: 'integration' })).body
-    .collaboration.id as string;
-  await invitePartner(a.client, b.client, id);
-  return { a, b, id };
-}
+const pair = () => twoPartners(t.app, ['Werkpoort Live', 'Bouw Live'], 'Live samen');
 
 const answerAll = async (client: Awaited<ReturnType<typeof pair>>['a']['client'], id: string) => {
   for (const topicId of ['ambition', 'goals'])

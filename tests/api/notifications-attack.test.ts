@@ -11,6 +11,7 @@ import {
   signUpWithOrganisation,
   startTestApp,
   type TestApp,
+  twoPartners,
 } from './harness.ts';
 import { startSmtpSink } from './smtp-sink.ts';
 
@@ -33,13 +34,8 @@ afterAll(async () => {
 let pairs = 0;
 async function pair(names = ['Werkpoort Aanval', 'Bouw Aanval'], collaboration?: string) {
   pairs++;
-  const a = await signUpWithOrganisation(t.app, names[0]);
-  const b = await signUpWithOrganisation(t.app, names[1]);
   const name = collaboration ?? `Aanval ${pairs}`;
-  const id = (await a.client.post('/collaborations', { name, ambition: 'integration' })).body.collaboration
-    .id as string;
-  await invitePartner(a.client, b.client, id);
-  return { a, b, id, name };
+  return { ...(await twoPartners(t.app, [names[0]!, names[1]!], name)), name };
 }
 
 type Notice = {

@@ -8,6 +8,7 @@ import {
   signUpWithOrganisation,
   startTestApp,
   type TestApp,
+  twoPartners,
 } from './harness.ts';
 import { startSmtpSink } from './smtp-sink.ts';
 
@@ -26,14 +27,8 @@ afterAll(async () => {
   await sink.close();
 });
 
-async function pair(names = ['Werkpoort Meldingen', 'Bouw Meldingen']) {
-  const a = await signUpWithOrganisation(t.app, names[0]);
-  const b = await signUpWithOrganisation(t.app, names[1]);
-  const id = (await a.client.post('/collaborations', { name: 'Samen melden', ambition: 'integration' })).body
-    .collaboration.id as string;
-  await invitePartner(a.client, b.client, id);
-  return { a, b, id };
-}
+const pair = (names: readonly [string, string] = ['Werkpoort Meldingen', 'Bouw Meldingen']) =>
+  twoPartners(t.app, names, 'Samen melden');
 
 type Client = Awaited<ReturnType<typeof signUp>>;
 const kinds = async (client: Client) =>

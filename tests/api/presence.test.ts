@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presence } from '../../src/server/db/schema/index.ts';
-import { addMember, invitePartner, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import { addMember, signUpWithOrganisation, startTestApp, type TestApp, twoPartners } from './harness.ts';
 import { openStream } from './live-stream.ts';
 
 // Issue 11, point 2: who of the partners has the collaboration open now, by name only.
@@ -12,14 +12,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function pair() {
-  const a = await signUpWithOrganisation(t.app, 'Werkpoort Hier');
-  const b = await signUpWithOrganisation(t.app, 'Bouw Hier');
-  const id = (await a.client.post('/collaborations', { name: 'Wie is er', ambition: 'integration' })).body
-    .collaboration.id as string;
-  await invitePartner(a.client, b.client, id);
-  return { a, b, id };
-}
+const pair = () => twoPartners(t.app, ['Werkpoort Hier', 'Bouw Hier'], 'Wie is er');
 
 type Client = Awaited<ReturnType<typeof pair>>['a']['client'];
 const here = async (client: Client, id: string) =>

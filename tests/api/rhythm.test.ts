@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitePartner, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import { signUpWithOrganisation, startTestApp, type TestApp, twoPartners } from './harness.ts';
 import { openStream } from './live-stream.ts';
 
 // Issue 11, point 5: the rhythm of a collaboration — the next conversation and the cadence of rounds.
@@ -11,14 +11,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function pair() {
-  const a = await signUpWithOrganisation(t.app, 'Werkpoort Ritme');
-  const b = await signUpWithOrganisation(t.app, 'Bouw Ritme');
-  const id = (await a.client.post('/collaborations', { name: 'Ritme, samen', ambition: 'integration' })).body
-    .collaboration.id as string;
-  await invitePartner(a.client, b.client, id);
-  return { a, b, id };
-}
+const pair = () => twoPartners(t.app, ['Werkpoort Ritme', 'Bouw Ritme'], 'Ritme, samen');
 
 const unfold = (text: string) => text.replace(/\r\n /g, '');
 

@@ -36,6 +36,26 @@ const stillInvolved = sql`(${notifications.kind} = 'invited' or ${notifications.
     and m.user_id = ${notifications.userId}
     and p.joined_at <= ${notifications.createdAt} and m.created_at <= ${notifications.createdAt}))`;
 
+/** What a notice's sentence and link need, in the list and in its e-mail alike. */
+const noticeColumns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  createdAt: notifications.createdAt,
+  readAt: notifications.readAt,
+  collaborationId: notifications.collaborationId,
+  collaborationName: collaborations.name,
+  actorName: organisations.name,
+  actionId: notifications.actionId,
+  actionText: actions.text,
+  actionDueDate: actions.dueDate,
+  conversationAt: collaborations.nextConversationAt,
+};
+/** A notice's action, only when it belongs to the notice's own collaboration. */
+const ownAction = and(
+  eq(actions.id, notifications.actionId),
+  eq(actions.collaborationId, notifications.collaborationId),
+);
+
 /** Notices, preferences, and who is to be told. */
 export class NotificationsRepository {
   constructor(private readonly db: Db) {}
@@ -184,29 +204,11 @@ export class NotificationsRepository {
   /** A person's notices they may still see, newest first, with what the sentence needs. */
   list(userId: string, limit: number) {
     return this.db
-      .select({
-        id: notifications.id,
-        kind: notifications.kind,
-        createdAt: notifications.createdAt,
-        readAt: notifications.readAt,
-        collaborationId: notifications.collaborationId,
-        collaborationName: collaborations.name,
-        actorName: organisations.name,
-        actionId: notifications.actionId,
-        actionText: actions.text,
-        actionDueDate: actions.dueDate,
-        conversationAt: collaborations.nextConversationAt,
-      })
+      .select(noticeColumns)
       .from(notifications)
       .leftJoin(collaborations, eq(collaborations.id, notifications.collaborationId))
       .leftJoin(organisations, eq(organisations.id, notifications.actorOrganisationId))
-      .leftJoin(
-        actions,
-        and(
-          eq(actions.id, notifications.actionId),
-          eq(actions.collaborationId, notifications.collaborationId),
-        ),
-      )
+      .leftJoin(actions, ownAction)
       .where(and(eq(notifications.userId, userId), stillInvolved))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(limit);
@@ -247,33 +249,18 @@ export class NotificationsRepository {
   async forEmail(id: string) {
     const [row] = await this.db
       .select({
-        id: notifications.id,
-        kind: notifications.kind,
+        ...noticeColumns,
         userId: notifications.userId,
         email: users.email,
         name: users.name,
         locale: users.locale,
-        collaborationId: notifications.collaborationId,
-        collaborationName: collaborations.name,
-        actorName: organisations.name,
-        actionText: actions.text,
-        actionDueDate: actions.dueDate,
         actionDoneAt: actions.doneAt,
-        conversationAt: collaborations.nextConversationAt,
-        readAt: notifications.readAt,
       })
       .from(notifications)
       .innerJoin(users, eq(users.id, notifications.userId))
       .leftJoin(collaborations, eq(collaborations.id, notifications.collaborationId))
       .leftJoin(organisations, eq(organisations.id, notifications.actorOrganisationId))
-      // As in the list: only an action of the notice's own collaboration.
-      .leftJoin(
-        actions,
-        and(
-          eq(actions.id, notifications.actionId),
-          eq(actions.collaborationId, notifications.collaborationId),
-        ),
-      )
+      .leftJoin(actions, ownAction)
       .where(and(eq(notifications.id, id), stillInvolved));
     return row;
   }
