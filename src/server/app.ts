@@ -317,6 +317,7 @@ export async function buildApp(options: AppOptions) {
         accounts: accountsService,
         organisations: organisationsService,
         secureCookies: secure,
+        notices: (auth) => notificationsService.personalData(auth),
       });
       registerOrganisationRoutes(api, { organisations: organisationsService, accounts: accountsService });
       registerPlatformRoutes(api, { platform: platformService });

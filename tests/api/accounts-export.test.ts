@@ -1,7 +1,14 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformRoles } from '../../src/server/db/schema/index.ts';
-import { Client, PASSWORD, signUpWithOrganisation, startTestApp, type TestApp } from './harness.ts';
+import {
+  Client,
+  invitePartner,
+  PASSWORD,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+} from './harness.ts';
 
 // Issue 9, point 13 (person): a person downloads what the installation holds about them.
 let t: TestApp;
@@ -32,6 +39,15 @@ describe('GET /me/export.zip', () => {
     const secret = token.body.secret as string;
     await client.delete(`/me/tokens/${token.body.token.id}`);
     await client.post('/me/tokens', { name: 'kept' });
+    // A notice (a partner joined) and a choice, which the notifications module holds about the person.
+    const partner = await signUpWithOrganisation(t.app, 'Export Partner');
+    const collaborationId = (
+      await client.post('/collaborations', { name: 'Export samen', ambition: 'integration' })
+    ).body.collaboration.id as string;
+    await invitePartner(client, partner.client, collaborationId);
+    await client.put('/me/notification-preferences', {
+      preferences: [{ kind: 'round-due', channel: 'off' }],
+    });
 
     const response = await client.request('GET', '/me/export.zip');
     expect(response.status).toBe(200);
@@ -46,6 +62,8 @@ describe('GET /me/export.zip', () => {
       'api-tokens.csv',
       'audit-events.csv',
       'memberships.csv',
+      'notification-preferences.csv',
+      'notifications.csv',
       'platform-roles.csv',
       'profile.csv',
       'sessions.csv',
@@ -53,6 +71,12 @@ describe('GET /me/export.zip', () => {
     const account = JSON.parse(files['account.json']!);
     expect(account.profile).toMatchObject({ id: me.user.id, name: 'Test Person', email: me.user.email });
     expect(account.memberships).toEqual([{ organisationId, name: '=Export Org', role: 'admin' }]);
+    expect(account.notifications).toEqual([
+      expect.objectContaining({ kind: 'partner-joined', collaborationId, readAt: null }),
+    ]);
+    expect(account.notificationPreferences).toContainEqual({ kind: 'round-due', channel: 'off' });
+    expect(files['notifications.csv']).toContain('partner-joined');
+    expect(files['notification-preferences.csv']).toContain('round-due,off');
     // The installation's first account is also platform admin.
     expect(account.platformRoles).toEqual(['facilitator', 'platform_admin']);
     expect(files['platform-roles.csv']).toContain('facilitator');

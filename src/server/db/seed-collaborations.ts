@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { assessment } from '../../domain/instrument/assessment.ts';
 import { wheel } from '../../domain/instrument/wheel.ts';
+import type { RoundCadence } from '../../domain/vocabulary.ts';
 import { refreshAssessmentValues } from './assessment-values.ts';
 import type { Db } from './client.ts';
 import {
@@ -52,7 +53,16 @@ export type DemoCollaboration = {
   /** `approvedBy`: the organisations (by index in `organisations`) that agreed to the text. */
   agreements?: { topicId: string; text: string; agreedBy: string; agreedOn: string; approvedBy: number[] }[];
   actions?: { topicId: string; text: string; owner: string; dueDate: string | null; done?: boolean }[];
+  /** The next conversation, this many days after the demo is made (so it is always ahead), and the cadence. */
+  rhythm?: { inDays: number; place: string; link?: string; cadence: RoundCadence };
 };
+
+/** A day `days` from now at 14:00 in the Netherlands (13:00 UTC in winter): a plausible meeting time. */
+function meetingIn(days: number): Date {
+  const day = new Date(Date.now() + days * 86_400_000);
+  day.setUTCHours(13, 0, 0, 0);
+  return day;
+}
 
 const ANSWERS: Record<Level, string> = {
   low: 'Hier hebben we het nog niet echt over gehad.',
@@ -74,6 +84,14 @@ export async function seedCollaborations(tx: Tx, plans: DemoCollaboration[], org
         startDate: plan.startDate,
         createdByOrganisationId: organisationIds[0]!,
         createdAt: new Date(`${plan.startDate}T09:00:00Z`),
+        ...(plan.rhythm
+          ? {
+              nextConversationAt: meetingIn(plan.rhythm.inDays),
+              nextConversationPlace: plan.rhythm.place,
+              nextConversationLink: plan.rhythm.link ?? null,
+              roundCadence: plan.rhythm.cadence,
+            }
+          : {}),
       })
       .returning();
     await tx
@@ -200,6 +218,7 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
     ambition: 'integration',
     startDate: '2025-03-03',
     organisations: ['Werkpoort Logistiek', 'Van der Linden Bouw', 'Gemeente Tilburg'],
+    rhythm: { inDays: 9, place: 'Werkpoort Logistiek, Tilburg', cadence: 'quarterly' },
     rounds: [
       {
         ...transactional({ equality: [4, 2, 3] }),

@@ -8,8 +8,8 @@ import {
   ZCreateTokenBody,
   ZDeleteAccountBody,
   ZDeleteAccountConflict,
-  ZMe,
   ZLinkTokenParams,
+  ZMe,
   ZPasswordResetAccepted,
   ZPasswordResetBody,
   ZPasswordResetRequestBody,
@@ -22,14 +22,20 @@ import { type AuthContext, requireUser } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
 import type { OrganisationsService } from '../organisations/service.ts';
-import type { AccountsService, NewSession } from './service.ts';
+import type { AccountsService, NewSession, PersonalNotices } from './service.ts';
 
 export const SESSION_COOKIE = 'iw_session';
 const tags = ['accounts'];
 
 export function registerAccountRoutes(
   app: App,
-  deps: { accounts: AccountsService; organisations: OrganisationsService; secureCookies: boolean },
+  deps: {
+    accounts: AccountsService;
+    organisations: OrganisationsService;
+    secureCookies: boolean;
+    /** The person's notices and choices, for their data export (the notifications module holds them). */
+    notices?: (auth: AuthContext) => Promise<PersonalNotices>;
+  },
 ): void {
   const { accounts, organisations } = deps;
 
@@ -248,7 +254,12 @@ export function registerAccountRoutes(
     },
     async (request, reply) => {
       const auth = requireUser(request);
-      const file = await accounts.exportAccount(auth, await organisations.listMine(auth.userId), request.ip);
+      const file = await accounts.exportAccount(
+        auth,
+        await organisations.listMine(auth.userId),
+        request.ip,
+        await deps.notices?.(auth),
+      );
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -8,6 +8,8 @@ import type {
   PlatformRole,
   SignUpAccepted,
 } from '../../../contracts/accounts.ts';
+import type { AuditEvent } from '../../../contracts/audit.ts';
+import { toCsv } from '../../../domain/export/csv.ts';
 import { translators } from '../../../domain/i18n/catalogues.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
 import type { AuthContext } from '../../http/auth-context.ts';
@@ -16,8 +18,6 @@ import { keyedHash, newSecret } from '../../http/secrets.ts';
 import type { Mailer } from '../../mail.ts';
 import type { AuditEventInput, AuditLog } from '../audit/service.ts';
 import { slug, zipFiles } from '../data-export/service.ts';
-import { toCsv } from '../../../domain/export/csv.ts';
-import type { AuditEvent } from '../../../contracts/audit.ts';
 import type {
   AccountsRepository,
   AuthContextRow,
@@ -39,6 +39,13 @@ const HOUR = 60 * MINUTE;
  * `capMs`. Failures older than `windowMs` are forgotten (docs/decisions/0011-sign-in-back-off.md).
  */
 export type BackOff = { free: number; baseMs: number; capMs: number; windowMs: number };
+
+/** What a person's notices and notification choices are, for their data export. */
+export type PersonalNotices = {
+  language: string;
+  preferences: { kind: string; channel: string }[];
+  notifications: { createdAt: string; kind: string; readAt: string | null; collaborationId: string | null }[];
+};
 
 export type SignInLimits = {
   /** One e-mail address from one network address: the guesser's own back-off, up to a quarter of an hour. */
@@ -572,6 +579,8 @@ export class AccountsService {
     auth: AuthContext,
     memberships: { organisationId: string; name: string; role: string }[],
     address: string,
+    /** What the notifications module holds about the person: their notices and their choices. */
+    notices: PersonalNotices = { language: 'nl', preferences: [], notifications: [] },
   ): Promise<{ filename: string; zip: Uint8Array }> {
     const user = await this.repo.findUserById(auth.userId);
     if (!user) throw notFound();
@@ -601,7 +610,18 @@ export class AccountsService {
         before = page.next ?? undefined;
       } while (before !== undefined);
     }
-    const account = { exportedAt, profile, memberships, platformRoles, sessions, apiTokens, auditEvents };
+    const account = {
+      exportedAt,
+      profile,
+      memberships,
+      platformRoles,
+      sessions,
+      apiTokens,
+      auditEvents,
+      notificationLanguage: notices.language,
+      notificationPreferences: notices.preferences,
+      notifications: notices.notifications,
+    };
     const files = {
       'README.txt': [
         `Impact Wheel: everything this installation holds about ${user.name}, exported ${exportedAt}.`,
@@ -613,6 +633,8 @@ export class AccountsService {
         'sessions.csv        when your sign-ins started and end (no cookies)',
         'api-tokens.csv      your API tokens (names and dates, never the secrets)',
         'audit-events.csv    security events about your account',
+        'notifications.csv   the notices made for you (kind, when, read, about which collaboration)',
+        'notification-preferences.csv  how you get each kind of notice',
         '',
       ].join('\r\n'),
       'account.json': `${JSON.stringify(account, null, 2)}\n`,
@@ -635,6 +657,14 @@ export class AccountsService {
       'api-tokens.csv': toCsv(
         ['name', 'prefix', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'],
         apiTokens.map((t) => [t.name, t.prefix, t.createdAt, t.lastUsedAt, t.expiresAt, t.revokedAt]),
+      ),
+      'notifications.csv': toCsv(
+        ['created_at', 'kind', 'read_at', 'collaboration_id'],
+        notices.notifications.map((n) => [n.createdAt, n.kind, n.readAt, n.collaborationId]),
+      ),
+      'notification-preferences.csv': toCsv(
+        ['kind', 'channel'],
+        notices.preferences.map((p) => [p.kind, p.channel]),
       ),
       'audit-events.csv': toCsv(
         ['at', 'kind', 'actor', 'subject', 'organisation_id', 'address', 'detail'],

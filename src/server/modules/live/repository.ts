@@ -12,20 +12,52 @@ import {
 export class PresenceRepository {
   constructor(private readonly db: Db) {}
 
-  async enter(collaborationId: string, userId: string, organisationId: string, now: Date): Promise<string> {
+  /**
+   * Records an open stream; `first` when the person had no other stream on the collaboration open, so only
+   * then do the others need telling (a person with ten tabs open is one person arriving, not ten).
+   */
+  async enter(
+    collaborationId: string,
+    userId: string,
+    organisationId: string,
+    now: Date,
+    since: Date,
+  ): Promise<{ id: string; first: boolean }> {
+    const already = await this.openStream(collaborationId, userId, since);
     const [row] = await this.db
       .insert(presence)
       .values({ collaborationId, userId, organisationId, seenAt: now })
       .returning({ id: presence.id });
-    return row!.id;
+    return { id: row!.id, first: !already };
   }
 
   async touch(id: string, now: Date): Promise<void> {
     await this.db.update(presence).set({ seenAt: now }).where(eq(presence.id, id));
   }
 
-  async leave(id: string): Promise<void> {
-    await this.db.delete(presence).where(eq(presence.id, id));
+  /** Removes a closed stream; true when it was the person's last one on the collaboration. */
+  async leave(id: string, since: Date): Promise<boolean> {
+    const [row] = await this.db
+      .delete(presence)
+      .where(eq(presence.id, id))
+      .returning({ collaborationId: presence.collaborationId, userId: presence.userId });
+    if (!row) return false;
+    return !(await this.openStream(row.collaborationId, row.userId, since));
+  }
+
+  private async openStream(collaborationId: string, userId: string, since: Date): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: presence.id })
+      .from(presence)
+      .where(
+        and(
+          eq(presence.collaborationId, collaborationId),
+          eq(presence.userId, userId),
+          gt(presence.seenAt, since),
+        ),
+      )
+      .limit(1);
+    return Boolean(row);
   }
 
   /**

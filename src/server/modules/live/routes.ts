@@ -1,7 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZCollaborationParams } from '../../../contracts/collaborations.ts';
 import { type LiveEvent, ZPresence } from '../../../contracts/live.ts';
-import type { FastifyRequest } from 'fastify';
 import { type OrganisationActor, requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
@@ -103,10 +103,11 @@ export function registerLiveRoutes(app: App, deps: LiveDeps): void {
         deps.bus
           .publish({ collaborationId, kind: 'presence-changed', organisationId: actor.organisation.id })
           .catch(() => undefined);
+      const fresh = () => new Date(Date.now() - PRESENCE_TTL_MS);
       const here = deps.presence
-        .enter(collaborationId, actor.userId, actor.organisation.id, new Date())
-        .then(async (id) => {
-          await announce();
+        .enter(collaborationId, actor.userId, actor.organisation.id, new Date(), fresh())
+        .then(async ({ id, first }) => {
+          if (first) await announce();
           return id;
         })
         .catch(() => null);
@@ -115,8 +116,7 @@ export function registerLiveRoutes(app: App, deps: LiveDeps): void {
         isOpen = false;
         void here.then(async (id) => {
           if (!id) return;
-          await deps.presence.leave(id).catch(() => undefined);
-          await announce();
+          if (await deps.presence.leave(id, fresh()).catch(() => false)) await announce();
         });
         open.delete(close);
         unsubscribe();

@@ -214,6 +214,20 @@ export class NotificationsRepository {
       .limit(limit);
   }
 
+  /** Every notice of a person, also those they can no longer see (their data export). */
+  allOf(userId: string) {
+    return this.db
+      .select({
+        createdAt: notifications.createdAt,
+        kind: notifications.kind,
+        readAt: notifications.readAt,
+        collaborationId: notifications.collaborationId,
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .orderBy(desc(notifications.createdAt));
+  }
+
   async unread(userId: string): Promise<number> {
     const [row] = await this.db
       .select({ count: sql<number>`count(*)::int` })

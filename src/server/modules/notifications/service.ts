@@ -287,6 +287,24 @@ export class NotificationsService {
     return this.preferences(auth);
   }
 
+  /** Everything held about the person here, for their data export: every notice, and their choices. */
+  async personalData(auth: AuthContext) {
+    const [{ language, preferences }, rows] = await Promise.all([
+      this.preferences(auth),
+      this.repo.allOf(auth.userId),
+    ]);
+    return {
+      language,
+      preferences,
+      notifications: rows.map((r) => ({
+        createdAt: r.createdAt.toISOString(),
+        kind: r.kind,
+        readAt: r.readAt?.toISOString() ?? null,
+        collaborationId: r.collaborationId,
+      })),
+    };
+  }
+
   private signature(userId: string, kind: NotificationKind): string {
     return keyedHash(this.deps.secret, `unsubscribe:${userId}:${kind}`).slice(0, 32);
   }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Workspace } from '../../../../contracts/collaborations.ts';
 import type { LiveEvent } from '../../../../contracts/live.ts';
+import { notificationKeys } from '../../notifications/hooks/keys.ts';
 import { collaborationKeys } from './keys.ts';
 
 /**
@@ -21,6 +22,8 @@ export function useLiveUpdates(workspace: Workspace): LiveEvent | null {
       void queryClient.invalidateQueries({ queryKey: collaborationKeys.workspace(id) });
       void queryClient.invalidateQueries({ queryKey: ['assessment', id] });
       void queryClient.invalidateQueries({ queryKey: collaborationKeys.list() });
+      // What a partner did may have left the person a notice: the bell need not wait for its half minute.
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all() });
     };
     const source = new EventSource(`/api/v1/collaborations/${id}/events`);
     let opened = false;
