@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
+import type pg from 'pg';
 import { type Db, queryRows } from './client.ts';
+import { ReconnectingListener } from './listener.ts';
 
 const FORGET = 'iw_auth_forget';
 const ACK = 'iw_auth_ack';
@@ -25,28 +26,29 @@ type Listener = {
  * that does not answer within two seconds is not waited for longer.
  */
 export class AuthBroadcast {
-  private client: pg.Client | undefined;
   private readonly server = randomUUID();
   private readonly acks = new Map<string, (server: string) => void>();
-  private closed = false;
-  private retryMs = 500;
-  private timer: NodeJS.Timeout | undefined;
   private acking: Promise<void> = Promise.resolve();
+  private readonly channel: ReconnectingListener;
 
   constructor(
-    private readonly url: string,
+    url: string,
     private readonly db: Db,
     private readonly listener: Listener,
-    private readonly log?: FastifyBaseLogger,
-  ) {}
+    log?: FastifyBaseLogger,
+  ) {
+    this.channel = new ReconnectingListener(
+      { url, application: APPLICATION, channels: [FORGET, ACK], purpose: 'session cache off', log },
+      {
+        notification: (channel, payload, client) => this.heard(channel, payload, client),
+        up: () => this.listener.up(),
+        down: () => this.listener.down(),
+      },
+    );
+  }
 
-  async start(): Promise<void> {
-    try {
-      await this.connect();
-    } catch (error) {
-      this.log?.warn({ err: error }, 'session cache off: cannot listen for revocations; retrying');
-      this.retry();
-    }
+  start(): Promise<void> {
+    return this.channel.start();
   }
 
   /** Sends the forget to every listening server and waits until each has done it. */
@@ -75,62 +77,25 @@ export class AuthBroadcast {
     }
   };
 
-  async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.timer);
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.channel.close();
   }
 
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: APPLICATION });
-    client.on('notification', (message) => {
-      const [first, second] = (message.payload ?? '').split(' ');
-      if (!first || !second) return;
-      if (message.channel === FORGET) {
-        this.listener.forget(second);
-        // Forgotten before answering: the sender may go on once every server has answered. One query at a
-        // time on this connection: pg does not take a second while one is running.
-        this.acking = this.acking
-          .then(() => client.query('select pg_notify($1, $2)', [ACK, `${first} ${this.server}`]))
-          .then(
-            () => undefined,
-            () => undefined,
-          );
-      } else if (message.channel === ACK) {
-        this.acks.get(first)?.(second);
-      }
-    });
-    const lost = () => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      this.listener.down();
-      if (!this.closed) {
-        this.log?.warn('session cache off: lost the revocation channel; reconnecting');
-        this.retry();
-      }
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    await client.connect();
-    await client.query(`listen ${FORGET}`);
-    await client.query(`listen ${ACK}`);
-    if (this.closed) {
-      await client.end();
-      return;
+  private heard(channel: string, payload: string, client: pg.Client): void {
+    const [first, second] = payload.split(' ');
+    if (!first || !second) return;
+    if (channel === FORGET) {
+      this.listener.forget(second);
+      // Forgotten before answering: the sender may go on once every server has answered. One query at a
+      // time on this connection: pg does not take a second while one is running.
+      this.acking = this.acking
+        .then(() => client.query('select pg_notify($1, $2)', [ACK, `${first} ${this.server}`]))
+        .then(
+          () => undefined,
+          () => undefined,
+        );
+    } else if (channel === ACK) {
+      this.acks.get(first)?.(second);
     }
-    this.client = client;
-    this.retryMs = 500;
-    this.listener.up();
-  }
-
-  private retry(): void {
-    if (this.closed) return;
-    this.timer = setTimeout(() => {
-      this.connect().catch(() => this.retry());
-    }, this.retryMs);
-    this.timer.unref();
-    this.retryMs = Math.min(this.retryMs * 2, 30_000);
   }
 }

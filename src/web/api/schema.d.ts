@@ -5472,6 +5472,45 @@ export interface components {
       events: components['schemas']['AuditEvent'][];
       next: number | null;
     };
+    Presence: {
+      people: {
+        name: string;
+        organisation: string;
+        you: boolean;
+      }[];
+    };
+    Notification: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'invited'
+        | 'partner-joined'
+        | 'partner-submitted'
+        | 'round-revealed'
+        | 'action-assigned'
+        | 'action-due-soon'
+        | 'action-overdue'
+        | 'agreement-changed'
+        | 'conversation-tomorrow'
+        | 'round-due';
+      createdAt: string;
+      readAt: string | null;
+      collaboration: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      actor: string | null;
+      action: {
+        /** Format: uuid */
+        id: string;
+        text: string;
+        dueDate: string | null;
+      } | null;
+      conversationAt: string | null;
+      link: string;
+    };
     AdminUser: {
       /** Format: uuid */
       id: string;
@@ -5740,45 +5779,6 @@ export interface components {
         nl: string;
         en: string;
       }[];
-    };
-    Presence: {
-      people: {
-        name: string;
-        organisation: string;
-        you: boolean;
-      }[];
-    };
-    Notification: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind:
-        | 'invited'
-        | 'partner-joined'
-        | 'partner-submitted'
-        | 'round-revealed'
-        | 'action-assigned'
-        | 'action-due-soon'
-        | 'action-overdue'
-        | 'agreement-changed'
-        | 'conversation-tomorrow'
-        | 'round-due';
-      createdAt: string;
-      readAt: string | null;
-      collaboration: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-      } | null;
-      actor: string | null;
-      action: {
-        /** Format: uuid */
-        id: string;
-        text: string;
-        dueDate: string | null;
-      } | null;
-      conversationAt: string | null;
-      link: string;
     };
   };
   responses: {

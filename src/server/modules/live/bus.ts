@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
 import { type LiveEvent, ZLiveEvent } from '../../../contracts/live.ts';
+import { ReconnectingListener } from '../../db/listener.ts';
 
 const CHANNEL = 'iw_live';
 /** How many recent events each collaboration keeps, so a browser that reconnects gets what it missed. */
@@ -19,12 +19,8 @@ type Listener = (event: LiveEvent) => void;
 export class LiveBus {
   private readonly local = new EventEmitter();
   private readonly recent = new Map<string, LiveEvent[]>();
-  private client: pg.Client | undefined;
-  private closed = false;
-  private retryMs = 500;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly channel: ReconnectingListener | undefined;
   private counter = 0;
-  private wasLost = false;
 
   constructor(
     private readonly options: {
@@ -34,16 +30,38 @@ export class LiveBus {
     } = {},
   ) {
     this.local.setMaxListeners(0);
+    if (options.postgres)
+      this.channel = new ReconnectingListener(
+        {
+          url: options.postgres.url,
+          application: 'iw-live',
+          channels: [CHANNEL],
+          purpose: 'live updates',
+          log: options.log,
+        },
+        {
+          notification: (_channel, payload) => {
+            // Anyone with the database's password can NOTIFY this channel: what is not an event is dropped.
+            let parsed: ReturnType<typeof ZLiveEvent.safeParse>;
+            try {
+              parsed = ZLiveEvent.safeParse(JSON.parse(payload));
+            } catch {
+              return;
+            }
+            if (parsed.success) this.deliver(parsed.data);
+          },
+          up: (again) => {
+            if (!again) return;
+            // Events sent while nobody here listened are gone; the kept ones no longer tell the whole story.
+            this.recent.clear();
+            this.local.emit(RESYNC);
+          },
+        },
+      );
   }
 
   async start(): Promise<void> {
-    if (!this.options.postgres) return;
-    try {
-      await this.connect();
-    } catch (error) {
-      this.options.log?.warn({ err: error }, 'live updates: cannot listen yet; retrying');
-      this.retry();
-    }
+    await this.channel?.start();
   }
 
   /** Sends an event to everyone following its collaboration, on every app server. */
@@ -80,11 +98,7 @@ export class LiveBus {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.timer);
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
+    await this.channel?.close();
     this.local.removeAllListeners();
   }
 
@@ -94,51 +108,5 @@ export class LiveBus {
     if (kept.length > KEPT) kept.shift();
     this.recent.set(event.collaborationId, kept);
     this.local.emit(event.collaborationId, event);
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.options.postgres!.url,
-      application_name: 'iw-live',
-    });
-    client.on('notification', (message) => {
-      const parsed = ZLiveEvent.safeParse(JSON.parse(message.payload ?? 'null'));
-      if (parsed.success) this.deliver(parsed.data);
-    });
-    const lost = () => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      if (!this.closed) {
-        this.wasLost = true;
-        this.options.log?.warn('live updates: lost the database channel; reconnecting');
-        this.retry();
-      }
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    await client.connect();
-    await client.query(`listen ${CHANNEL}`);
-    if (this.closed) {
-      await client.end();
-      return;
-    }
-    this.client = client;
-    this.retryMs = 500;
-    if (this.wasLost) {
-      this.wasLost = false;
-      // Events sent while nobody here listened are gone; the kept ones no longer tell the whole story either.
-      this.recent.clear();
-      this.options.log?.info('live updates: database channel back; followers refetch');
-      this.local.emit(RESYNC);
-    }
-  }
-
-  private retry(): void {
-    if (this.closed) return;
-    this.timer = setTimeout(() => {
-      this.connect().catch(() => this.retry());
-    }, this.retryMs);
-    this.timer.unref();
-    this.retryMs = Math.min(this.retryMs * 2, 30_000);
   }
 }
