@@ -12,6 +12,8 @@ export const ZNotification = z
     createdAt: z.string(),
     readAt: z.string().nullable(),
     collaboration: z.object({ id: zId, name: z.string() }).nullable(),
+    /** The programme an invitation is to. */
+    programme: z.object({ id: zId, name: z.string() }).nullable(),
     /** The partner organisation that did it, by name. */
     actor: z.string().nullable(),
     action: z.object({ id: zId, text: z.string(), dueDate: z.string().nullable() }).nullable(),

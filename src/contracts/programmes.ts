@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zDate, zId, zRequiredText, zText } from './common.ts';
+import { zDate, zEmail, zId, zRequiredText, zText } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
 
 export const ZCreateProgrammeBody = z.object({
@@ -74,6 +74,17 @@ export const ZProgrammeInvitationPreview = z.object({
   programmeName: z.string(),
   expiresAt: z.string(),
   open: z.boolean(),
+});
+/** Optionally to an address: someone with an account there finds it on their dashboard and is notified. */
+export const ZCreateProgrammeInvitationBody = z.object({ email: zEmail.optional() }).nullish();
+export const ZCreatedProgrammeInvitation = z.object({
+  link: z.string(),
+  expiresAt: z.string(),
+  sentTo: z.string().nullable(),
+});
+/** An open programme invitation sent to the signed-in person's address. */
+export const ZReceivedProgrammeInvitations = z.object({
+  invitations: z.array(z.object({ id: zId, programmeName: z.string(), expiresAt: z.string() })),
 });
 export const ZMyProgramme = z.object({ id: zId, name: z.string(), consent: z.boolean() });
 export const ZMyProgrammes = z.object({ programmes: z.array(ZMyProgramme) });

@@ -333,7 +333,13 @@ export async function buildApp(options: AppOptions) {
       registerWheelRoutes(api, { wheel: wheelService, workspace: composeWorkspace });
       registerFollowUpRoutes(api, { followUp: followUpService });
       registerAssessmentRoutes(api, { assessment: assessmentService });
-      registerProgrammeRoutes(api, { programmes: programmesService });
+      registerProgrammeRoutes(api, {
+        programmes: programmesService,
+        invited: (invitation) =>
+          notificationsService
+            .invited(invitation)
+            .catch((error: unknown) => options.logger.warn({ err: error }, 'invitation notice not made')),
+      });
       registerDataExportRoutes(api, {
         dataExport: new DataExportService({
           organisations: organisationsService,

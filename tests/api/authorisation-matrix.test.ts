@@ -133,6 +133,8 @@ const MATRIX: Record<string, Row> = {
   // Invitations sent to someone's address: listed for everyone signed in (their own), answered only by the
   // addressee — this one went to an address none of the personas has.
   'GET /me/partner-invitations': signedIn(200),
+  'GET /me/programme-invitations': signedIn(200),
+  'POST /me/programme-invitations/{id}/join': { ...signedIn(404) },
   'POST /me/partner-invitations/{id}/accept': { ...signedIn(404) },
   'POST /me/partner-invitations/{id}/decline': { ...signedIn(404) },
   // Notifications are each person's own; failed jobs are the platform admin's.
@@ -407,6 +409,11 @@ async function fixture(): Promise<Fixture> {
   const facilitator = await signUp(t.app, 'Facilitator');
   await t.database.db.insert(platformRoles).values({ userId: facilitator.userId!, role: 'facilitator' });
   const programmeId = (await facilitator.post('/programmes', { name: 'Cohort' })).body.id as string;
+  await facilitator.post(`/programmes/${programmeId}/invitations`, { email: 'nobody-here@example.org' });
+  const [addressedProgramme] = await queryRows<{ id: string }>(
+    t.database.db,
+    sql`select id from programme_invitations where email = 'nobody-here@example.org'`,
+  );
   const programmeToken = (await facilitator.post(`/programmes/${programmeId}/invitations`)).body.link.split(
     '/programme-invitations/',
   )[1] as string;
@@ -425,6 +432,7 @@ async function fixture(): Promise<Fixture> {
       'DELETE /me/tokens/{id}': { id: token.body.token.id },
       'POST /me/notifications/{id}/read': { id: notice },
       'POST /me/partner-invitations/{id}/accept': { id: addressed!.id },
+      'POST /me/programme-invitations/{id}/join': { id: addressedProgramme!.id },
       'POST /me/partner-invitations/{id}/decline': { id: addressed!.id },
       'POST /admin/jobs/{id}/retry': { id: '00000000-0000-4000-8000-000000000000' },
       'POST /auth/sign-up/{token}': { token: 'no-such-confirmation-link' },

@@ -487,6 +487,7 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /collaborations/{id}/actions': () => ({ topicId: 'risk', text: 'Bellen' }),
   'PATCH /collaborations/{id}/actions/{itemId}': () => ({ done: true, version: 1 }),
   'POST /collaborations/{id}/invitations': () => ({ email: uniqueEmail('partner') }),
+  'POST /programmes/{id}/invitations': () => ({ email: uniqueEmail('programme') }),
   'POST /notifications/unsubscribe': () => ({
     user: signInUserId,
     kind: 'round-due',
@@ -571,7 +572,11 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
         '/partner-invitations/',
       );
     else if (at === 'programmes/{id}') values[name] = programmeId;
-    else if (at === 'partner-invitations/{id}') {
+    else if (at === 'programme-invitations/{id}') {
+      const email = (await caller.get('/me')).body.user.email as string;
+      await facilitator.post(`/programmes/${programmeId}/invitations`, { email });
+      values[name] = (await caller.get('/me/programme-invitations')).body.invitations[0].id;
+    } else if (at === 'partner-invitations/{id}') {
       // An invitation from organisation B sent to the caller's own address, so the caller may answer it.
       const email = (await caller.get('/me')).body.user.email as string;
       const other = (

@@ -402,3 +402,47 @@ describe('an invitation sent to an address', () => {
     expect(stored).not.toContain(token);
   });
 });
+
+describe('a programme invitation sent to an address', () => {
+  it('is a notice and a dashboard entry for an account there, joined without the link; else an e-mail', async () => {
+    const facilitator = await signUp(t.app, 'Begeleider Adres');
+    await t.database.db.insert(platformRoles).values({ userId: facilitator.userId!, role: 'facilitator' });
+    const programmeId = (await facilitator.post('/programmes', { name: 'Cohort op adres' })).body
+      .id as string;
+    const b = await signUpWithOrganisation(t.app, 'Bouw Programma');
+    const stranger = await signUpWithOrganisation(t.app, 'Derde Programma');
+    const email = (await b.client.get('/me')).body.user.email as string;
+    const created = await facilitator.post(`/programmes/${programmeId}/invitations`, { email });
+    expect(created.status).toBe(201);
+    expect(created.body.sentTo).toBe(email);
+    const [notice] = (await b.client.get('/me/notifications')).body.notifications;
+    expect(notice).toMatchObject({
+      kind: 'invited',
+      programme: { id: programmeId, name: 'Cohort op adres' },
+      collaboration: null,
+      link: '/dashboard',
+    });
+    const received = (await b.client.get('/me/programme-invitations')).body.invitations;
+    expect(received).toEqual([expect.objectContaining({ programmeName: 'Cohort op adres' })]);
+    expect((await stranger.client.get('/me/programme-invitations')).body.invitations).toEqual([]);
+    expect((await stranger.client.post(`/me/programme-invitations/${received[0].id}/join`)).status).toBe(404);
+    await t.runJobs();
+    const mail = (await mailTo(b.client)()).find(
+      (m) => m.subject === 'Uitnodiging voor het programma Cohort op adres',
+    );
+    expect(mail?.text).toContain('Je organisatie is uitgenodigd voor het programma Cohort op adres.');
+    expect((await b.client.post(`/me/programme-invitations/${received[0].id}/join`)).body).toEqual({
+      programmeId,
+    });
+    expect((await b.client.get('/organisation/programmes')).body.programmes).toEqual([
+      { id: programmeId, name: 'Cohort op adres', consent: false },
+    ]);
+
+    const toNew = await facilitator.post(`/programmes/${programmeId}/invitations`, {
+      email: 'nieuw@cohort.example',
+    });
+    const sent = sink.received.find((m) => m.to === 'nieuw@cohort.example');
+    expect(sent?.subject).toBe('Uitnodiging voor het programma Cohort op adres');
+    expect(sent?.text).toContain(toNew.body.link);
+  });
+});

@@ -3737,7 +3737,110 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A link organisations use to join the programme */
+    /** A link organisations use to join the programme; with an e-mail address, also tell the person there */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            email?: string;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              link: string;
+              expiresAt: string;
+              sentTo: string | null;
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/programme-invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open programme invitations sent to your e-mail address */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              invitations: {
+                /** Format: uuid */
+                id: string;
+                programmeName: string;
+                expiresAt: string;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/programme-invitations/{id}/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Join with the organisation you act for, from an invitation sent to your address (admins) */
     post: {
       parameters: {
         query?: never;
@@ -3750,14 +3853,14 @@ export interface paths {
       requestBody?: never;
       responses: {
         /** @description Default Response */
-        201: {
+        200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              link: string;
-              expiresAt: string;
+              /** Format: uuid */
+              programmeId: string;
             };
           };
         };
@@ -5497,6 +5600,11 @@ export interface components {
       createdAt: string;
       readAt: string | null;
       collaboration: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      programme: {
         /** Format: uuid */
         id: string;
         name: string;

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { OrganisationType } from '../../contracts/organisations.ts';
 import type { CohortQuery } from '../../contracts/programmes.ts';
 import { ORGANISATION_TYPES } from '../../contracts/values.ts';
+import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
@@ -123,9 +124,18 @@ function Programme() {
   const { id = '' } = useParams();
   const [filter, setFilter] = useState<CohortQuery>({});
   const [link, setLink] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [email, setEmail] = useState('');
   const detail = useProgramme(id);
   const cohort = useCohort(id, filter);
-  const invite = useInviteToProgramme(id, { onSuccess: (r) => setLink(r.link) });
+  const invite = useInviteToProgramme(id, {
+    onSuccess: (r) => {
+      setLink(r.link);
+      setSentTo(r.sentTo);
+      setEmail('');
+    },
+  });
+  const emailError = invite.error instanceof ApiError ? invite.error.fieldError('email') : undefined;
   // Waits for the chart too on first load: appearing later, it would push the sections below it down.
   if (detail.isPending || cohort.isPending) return <p role="status">{t('app.loading')}</p>;
   if (detail.error) return <Alert kind="error">{errorText(detail.error)}</Alert>;
@@ -212,16 +222,40 @@ function Programme() {
         </ul>
         <div className="card">
           <p>{t('programme.inviteHelp')}</p>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => invite.mutate()}
-            disabled={invite.isPending}
+          <form
+            className="form"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              invite.mutate(email.trim() || undefined);
+            }}
           >
-            {t('programme.invite')}
-          </button>
+            <Field
+              label={t('notifications.invite.emailLabel')}
+              hint={t('notifications.invite.emailHint')}
+              error={emailError ? t('errors.field.email') : undefined}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="email"
+                  autoComplete="off"
+                  value={email}
+                  maxLength={254}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </Field>
+            <p>
+              <button type="submit" className="button primary" disabled={invite.isPending}>
+                {t('programme.invite')}
+              </button>
+            </p>
+          </form>
+          {invite.error && !emailError && <Alert kind="error">{errorText(invite.error)}</Alert>}
           {link && (
             <Alert kind="success">
+              {sentTo && <p>{t('notifications.invite.sentTo', { email: sentTo })}</p>}
               <CopyField label={t('members.copy')} value={link} />
             </Alert>
           )}

@@ -4,6 +4,7 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from '../../../domain/vocab
 import { users } from './accounts.ts';
 import { collaborations } from './collaborations.ts';
 import { organisations } from './organisations.ts';
+import { programmes } from './programmes.ts';
 
 /**
  * What a person is told, stored as references, not sentences: the text is written when read, in the reader's
@@ -18,6 +19,8 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     collaborationId: uuid('collaboration_id').references(() => collaborations.id, { onDelete: 'cascade' }),
+    /** The programme an invitation is to. */
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'cascade' }),
     /** The action it is about, for the action kinds (no foreign key: a deleted action leaves the notice). */
     actionId: uuid('action_id'),
     actorOrganisationId: uuid('actor_organisation_id').references(() => organisations.id, {

@@ -40,6 +40,8 @@ export const programmeInvitations = pgTable('programme_invitations', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Also sent to this address (lower case): someone with an account there sees it on their dashboard. */
+  email: text('email'),
 });
 
 export const programmeMembers = pgTable(

@@ -1,5 +1,5 @@
-import { nextRoundDue } from '../../../domain/rhythm/cadence.ts';
 import type { Collaboration, FormerParticipant, Participant } from '../../../contracts/collaborations.ts';
+import { nextRoundDue } from '../../../domain/rhythm/cadence.ts';
 import type { AccessibleCollaboration } from './access.ts';
 import type { FormerParticipantRow, ParticipantRow } from './repository.ts';
 

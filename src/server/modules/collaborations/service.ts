@@ -6,9 +6,9 @@ import type {
   UpdateCollaborationBody,
   UpdateRhythmBody,
 } from '../../../contracts/collaborations.ts';
+import { translators } from '../../../domain/i18n/catalogues.ts';
 import { calendarFile } from '../../../domain/rhythm/ics.ts';
 import type { Locale } from '../../../domain/vocabulary.ts';
-import { translators } from '../../../domain/i18n/catalogues.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';

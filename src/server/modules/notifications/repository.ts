@@ -9,6 +9,7 @@ import {
   notificationPreferences,
   notifications,
   organisations,
+  programmes,
   rounds,
   users,
 } from '../../db/schema/index.ts';
@@ -17,6 +18,7 @@ export type NewNotification = {
   userId: string;
   kind: NotificationKind;
   collaborationId: string | null;
+  programmeId?: string | null;
   actionId?: string | null;
   actorOrganisationId?: string | null;
   key?: string | null;
@@ -49,6 +51,8 @@ const noticeColumns = {
   actionText: actions.text,
   actionDueDate: actions.dueDate,
   conversationAt: collaborations.nextConversationAt,
+  programmeId: notifications.programmeId,
+  programmeName: programmes.name,
 };
 /** A notice's action, only when it belongs to the notice's own collaboration. */
 const ownAction = and(
@@ -208,6 +212,7 @@ export class NotificationsRepository {
       .from(notifications)
       .leftJoin(collaborations, eq(collaborations.id, notifications.collaborationId))
       .leftJoin(organisations, eq(organisations.id, notifications.actorOrganisationId))
+      .leftJoin(programmes, eq(programmes.id, notifications.programmeId))
       .leftJoin(actions, ownAction)
       .where(and(eq(notifications.userId, userId), stillInvolved))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -274,6 +279,7 @@ export class NotificationsRepository {
       .innerJoin(users, eq(users.id, notifications.userId))
       .leftJoin(collaborations, eq(collaborations.id, notifications.collaborationId))
       .leftJoin(organisations, eq(organisations.id, notifications.actorOrganisationId))
+      .leftJoin(programmes, eq(programmes.id, notifications.programmeId))
       .leftJoin(actions, ownAction)
       .where(and(eq(notifications.id, id), stillInvolved));
     return row;

@@ -124,41 +124,57 @@ export class NotificationsService {
    * dashboard, where they answer it. An address without an account is sent the link itself (when the
    * installation can send e-mail); the link is never stored anywhere but in that e-mail.
    */
-  async invited(invitation: {
-    email: string;
-    link: string;
-    collaborationName: string;
-    collaborationId: string;
-    invitedBy: { userId: string; name: string; organisation: { id: string } };
-  }): Promise<void> {
+  async invited(
+    invitation: { email: string; link: string; invitedBy: { userId: string; name: string } } & (
+      | { collaborationId: string; collaborationName: string; invitedBy: { organisation: { id: string } } }
+      | { programmeId: string; programmeName: string }
+    ),
+  ): Promise<void> {
     const person = await this.repo.userByEmail(invitation.email);
+    const toProgramme = 'programmeId' in invitation;
     if (person) {
       await this.add([
-        {
-          userId: person.id,
-          kind: 'invited',
-          collaborationId: invitation.collaborationId,
-          actorOrganisationId: invitation.invitedBy.organisation.id,
-        },
+        toProgramme
+          ? { userId: person.id, kind: 'invited', collaborationId: null, programmeId: invitation.programmeId }
+          : {
+              userId: person.id,
+              kind: 'invited',
+              collaborationId: invitation.collaborationId,
+              actorOrganisationId: invitation.invitedBy.organisation.id,
+            },
       ]);
       return;
     }
     if (!this.deps.mailer) return;
     // Nobody to ask which language: the inviter's, as the two usually share it.
     const t = translators[await this.repo.locale(invitation.invitedBy.userId)];
-    const values = {
-      person: invitation.invitedBy.name,
-      org: await this.repo.organisationName(invitation.invitedBy.organisation.id),
-      collaboration: invitation.collaborationName,
-      link: invitation.link,
-    };
+    const message = toProgramme
+      ? (() => {
+          const values = {
+            person: invitation.invitedBy.name,
+            programme: invitation.programmeName,
+            link: invitation.link,
+          };
+          return {
+            subject: t('notifications.mail.programmeInviteSubject', values),
+            text: t('notifications.mail.programmeInviteText', values),
+          };
+        })()
+      : await (async () => {
+          const values = {
+            person: invitation.invitedBy.name,
+            org: await this.repo.organisationName(invitation.invitedBy.organisation.id),
+            collaboration: invitation.collaborationName,
+            link: invitation.link,
+          };
+          return {
+            subject: t('notifications.mail.inviteSubject', values),
+            text: t('notifications.mail.inviteText', values),
+          };
+        })();
     await this.deps.mailer
-      .send({
-        to: invitation.email,
-        subject: t('notifications.mail.inviteSubject', values),
-        text: t('notifications.mail.inviteText', values),
-      })
-      .catch((error: unknown) => this.deps.log.warn({ err: error }, 'partner invitation e-mail not sent'));
+      .send({ to: invitation.email, ...message })
+      .catch((error: unknown) => this.deps.log.warn({ err: error }, 'invitation e-mail not sent'));
   }
 
   /** The reminder sweep: due and overdue actions, tomorrow's conversations, rounds that are due. */
@@ -237,6 +253,7 @@ export class NotificationsService {
           r.collaborationId && r.collaborationName
             ? { id: r.collaborationId, name: r.collaborationName }
             : null,
+        programme: r.programmeId && r.programmeName ? { id: r.programmeId, name: r.programmeName } : null,
         actor: r.actorName,
         action:
           r.actionId && r.actionText !== null
@@ -351,7 +368,10 @@ export class NotificationsService {
           })
         : '',
     };
-    const sentence = t(`notifications.kinds.${row.kind}`, values);
+    const toProgramme = row.kind === 'invited' && row.programmeName !== null;
+    const sentence = toProgramme
+      ? t('notifications.programmeInvited', { programme: row.programmeName ?? '' })
+      : t(`notifications.kinds.${row.kind}`, values);
     const link = `${this.deps.publicUrl}${notificationLink(row.kind, row.collaborationId)}`;
     const params = new URLSearchParams({
       user: row.userId,
@@ -383,7 +403,9 @@ export class NotificationsService {
 </body></html>`;
     return {
       to: row.email,
-      subject: t(`notifications.subjects.${row.kind}`, values),
+      subject: toProgramme
+        ? t('notifications.programmeInvitedSubject', { programme: row.programmeName ?? '' })
+        : t(`notifications.subjects.${row.kind}`, values),
       text,
       html,
       headers: { 'List-Unsubscribe': `<${unsubscribe}>` },

@@ -10,11 +10,11 @@ import type {
   UpdateOrganisationBody,
 } from '../../../contracts/organisations.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
-import type { AuditLog } from '../audit/service.ts';
 import type { AuthContext, OrganisationActor } from '../../http/auth-context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { keyedHash, newSecret } from '../../http/secrets.ts';
 import type { Mailer } from '../../mail.ts';
+import type { AuditLog } from '../audit/service.ts';
 import type { InvitationRow, OrganisationRow, OrganisationsRepository } from './repository.ts';
 
 export const INVITATION_DAYS = 7;

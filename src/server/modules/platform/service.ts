@@ -1,8 +1,8 @@
 import type { PlatformRole } from '../../../contracts/accounts.ts';
 import type { AdminUser } from '../../../contracts/platform.ts';
 import type { AuthCache } from '../../http/auth-cache.ts';
-import type { AuditLog } from '../audit/service.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import type { AuditLog } from '../audit/service.ts';
 import type { PlatformRepository } from './repository.ts';
 
 export class PlatformService {

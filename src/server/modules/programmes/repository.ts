@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import {
   answeredMask,
   type CohortFigures,
@@ -66,6 +66,31 @@ export class ProgrammesRepository {
       .from(programmeInvitations)
       .innerJoin(programmes, eq(programmes.id, programmeInvitations.programmeId))
       .where(eq(programmeInvitations.tokenHash, tokenHash));
+    return row;
+  }
+
+  /** Open invitations sent to an address, newest first. */
+  async invitationsTo(email: string, now: Date) {
+    return this.db
+      .select({ invitation: programmeInvitations, programmeName: programmes.name })
+      .from(programmeInvitations)
+      .innerJoin(programmes, eq(programmes.id, programmeInvitations.programmeId))
+      .where(
+        and(
+          eq(programmeInvitations.email, email),
+          isNull(programmeInvitations.revokedAt),
+          gt(programmeInvitations.expiresAt, now),
+        ),
+      )
+      .orderBy(desc(programmeInvitations.createdAt));
+  }
+
+  async findInvitationById(id: string) {
+    const [row] = await this.db
+      .select({ invitation: programmeInvitations, programmeName: programmes.name })
+      .from(programmeInvitations)
+      .innerJoin(programmes, eq(programmes.id, programmeInvitations.programmeId))
+      .where(eq(programmeInvitations.id, id));
     return row;
   }
 

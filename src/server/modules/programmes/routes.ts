@@ -7,23 +7,39 @@ import {
   ZCohortPublication,
   ZCohortQuery,
   ZConsentBody,
+  ZCreatedProgrammeInvitation,
   ZCreateProgrammeBody,
+  ZCreateProgrammeInvitationBody,
   ZMyProgrammes,
   ZProgramme,
   ZProgrammeDetail,
   ZProgrammeInvitationPreview,
   ZProgrammeList,
+  ZReceivedProgrammeInvitations,
 } from '../../../contracts/programmes.ts';
 import { toCsv } from '../../../domain/export/csv.ts';
 import { assessment } from '../../../domain/instrument/assessment.ts';
-import { requireMember, requireUser } from '../../http/auth-context.ts';
+import { type AuthContext, requireMember, requireUser } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
 import type { ProgrammesService } from './service.ts';
 
 const tags = ['programmes'];
 
-export function registerProgrammeRoutes(app: App, deps: { programmes: ProgrammesService }): void {
+export function registerProgrammeRoutes(
+  app: App,
+  deps: {
+    programmes: ProgrammesService;
+    /** Tells the person at an invited address (notifications), once the invitation exists. */
+    invited?: (invitation: {
+      email: string;
+      link: string;
+      programmeId: string;
+      programmeName: string;
+      invitedBy: AuthContext;
+    }) => Promise<void>;
+  },
+): void {
   const { programmes } = deps;
   const params = ZCollaborationParams;
 
@@ -71,13 +87,57 @@ export function registerProgrammeRoutes(app: App, deps: { programmes: Programmes
     {
       schema: {
         tags,
-        summary: 'A link organisations use to join the programme',
+        summary:
+          'A link organisations use to join the programme; with an e-mail address, also tell the person there',
         params,
-        response: { 201: z.object({ link: z.string(), expiresAt: z.string() }), ...errorResponses },
+        body: ZCreateProgrammeInvitationBody,
+        response: { 201: ZCreatedProgrammeInvitation, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await programmes.invite(requireUser(request), request.params.id)),
+    async (request, reply) => {
+      const auth = requireUser(request);
+      const { programmeName, ...created } = await programmes.invite(
+        auth,
+        request.params.id,
+        request.body?.email,
+      );
+      if (created.sentTo)
+        await deps.invited?.({
+          email: created.sentTo,
+          link: created.link,
+          programmeId: request.params.id,
+          programmeName,
+          invitedBy: auth,
+        });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/me/programme-invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Open programme invitations sent to your e-mail address',
+        response: { 200: ZReceivedProgrammeInvitations, ...errorResponses },
+      },
+    },
+    async (request) => ({ invitations: await programmes.received(requireUser(request).email) }),
+  );
+
+  app.post(
+    '/me/programme-invitations/:id/join',
+    {
+      schema: {
+        tags,
+        summary: 'Join with the organisation you act for, from an invitation sent to your address (admins)',
+        params,
+        response: { 200: z.object({ programmeId: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      programmeId: await programmes.joinReceived(requireMember(request), request.params.id),
+    }),
   );
 
   app.get(

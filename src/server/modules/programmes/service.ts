@@ -59,18 +59,39 @@ export class ProgrammesService {
     };
   }
 
-  async invite(auth: AuthContext, id: string) {
-    await this.owned(auth, id);
+  async invite(auth: AuthContext, id: string, email?: string) {
+    const programme = await this.owned(auth, id);
     const secret = newSecret();
     const row = await this.repo.createInvitation({
       programmeId: id,
       tokenHash: keyedHash(this.deps.secret, secret),
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      email: email ?? null,
     });
     return {
       link: `${this.deps.publicUrl}/programme-invitations/${secret}`,
       expiresAt: row.expiresAt.toISOString(),
+      sentTo: email ?? null,
+      programmeName: programme.name,
     };
+  }
+
+  /** The open programme invitations sent to the person's own address, for their dashboard. */
+  async received(email: string) {
+    return (await this.repo.invitationsTo(email.toLowerCase(), new Date())).map((row) => ({
+      id: row.invitation.id,
+      programmeName: row.programmeName,
+      expiresAt: row.invitation.expiresAt.toISOString(),
+    }));
+  }
+
+  /** Joins from an invitation sent to the person's own address, without its link. */
+  async joinReceived(actor: OrganisationActor, id: string): Promise<string> {
+    const found = await this.repo.findInvitationById(id);
+    // Sent to someone else's address: as if it did not exist.
+    if (!found || found.invitation.email !== actor.email.toLowerCase())
+      throw notFound('No such invitation for you.');
+    return this.joinWith(actor, found);
   }
 
   async preview(token: string) {
@@ -89,6 +110,15 @@ export class ProgrammesService {
       throw forbidden('Only an admin of your organisation can join a programme.');
     const found = await this.repo.findInvitation(keyedHash(this.deps.secret, token));
     if (!found) throw notFound('This invitation link is not valid. Ask for a new one.');
+    return this.joinWith(actor, found);
+  }
+
+  private async joinWith(
+    actor: OrganisationActor,
+    found: NonNullable<Awaited<ReturnType<ProgrammesRepository['findInvitation']>>>,
+  ): Promise<string> {
+    if (actor.organisation.role !== 'admin')
+      throw forbidden('Only an admin of your organisation can join a programme.');
     if (found.invitation.revokedAt || found.invitation.expiresAt.getTime() <= Date.now()) {
       throw conflict('invitation_expired', 'This invitation has expired. Ask for a new one.');
     }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { type RevealState, revealProgress } from '../../../domain/reveal/index.ts';
-import { type Db, type Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { participationOf } from '../../db/round-participation.ts';
 import { ratings, roundParticipation, rounds } from '../../db/schema/index.ts';
 

@@ -4,7 +4,12 @@ import { useNavigate } from 'react-router';
 import type { Me } from '../../../contracts/accounts.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useErrorText } from '../../components/errors.ts';
-import { useAnswerReceivedInvitation, useReceivedInvitations } from './hooks/useReceivedInvitations.ts';
+import {
+  useAnswerReceivedInvitation,
+  useJoinReceivedProgramme,
+  useReceivedInvitations,
+  useReceivedProgrammeInvitations,
+} from './hooks/useReceivedInvitations.ts';
 
 /**
  * Partner invitations sent to the person's address, answered here without the link: an admin of the
@@ -19,19 +24,21 @@ export function ReceivedInvitations({ me }: { me: Me }) {
   const answer = useAnswerReceivedInvitation({
     onAccepted: (id) => navigate(`/collaborations/${id}?tab=wheel`),
   });
+  const programmes = useReceivedProgrammeInvitations();
+  const join = useJoinReceivedProgramme({ onJoined: () => navigate('/organisation') });
   const invitations = received.data?.invitations ?? [];
-  if (invitations.length === 0 && !declined) return null;
+  const programmeInvitations = programmes.data?.invitations ?? [];
+  const count = invitations.length + programmeInvitations.length;
+  if (count === 0 && !declined) return null;
   const active = me.memberships.find((m) => m.organisationId === me.activeOrganisationId);
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
   return (
     <section aria-labelledby="received-invitations" className="card">
       <h2 id="received-invitations">{t('notifications.received.title')}</h2>
       {declined && <Alert kind="success">{t('notifications.received.declined')}</Alert>}
-      {answer.error && <Alert kind="error">{errorText(answer.error)}</Alert>}
-      {!active && invitations.length > 0 && <p>{t('notifications.received.noOrganisation')}</p>}
-      {active && active.role !== 'admin' && invitations.length > 0 && (
-        <p>{t('notifications.received.adminOnly')}</p>
-      )}
+      {(answer.error ?? join.error) && <Alert kind="error">{errorText(answer.error ?? join.error)}</Alert>}
+      {!active && count > 0 && <p>{t('notifications.received.noOrganisation')}</p>}
+      {active && active.role !== 'admin' && count > 0 && <p>{t('notifications.received.adminOnly')}</p>}
       <ul className="list">
         {invitations.map((invitation) => (
           <li key={invitation.id} className="list-row">
@@ -68,6 +75,27 @@ export function ReceivedInvitations({ me }: { me: Me }) {
                   {t('notifications.received.decline')}
                 </button>
               </span>
+            )}
+          </li>
+        ))}
+        {programmeInvitations.map((invitation) => (
+          <li key={invitation.id} className="list-row">
+            <span>
+              {t('notifications.received.programme', {
+                programme: invitation.programmeName,
+                date: date(invitation.expiresAt),
+              })}
+            </span>
+            {active?.role === 'admin' && (
+              <button
+                type="button"
+                className="button primary small"
+                disabled={join.isPending}
+                onClick={() => join.mutate(invitation.id)}
+                aria-label={`${t('notifications.received.join')}: ${invitation.programmeName}`}
+              >
+                {t('notifications.received.join')}
+              </button>
             )}
           </li>
         ))}

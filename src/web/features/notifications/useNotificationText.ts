@@ -10,13 +10,15 @@ export function useNotificationText() {
     new Date(iso).toLocaleString(locale, { dateStyle: 'full', timeStyle: 'short' });
   return {
     sentence: (n: Notification) =>
-      t(`notifications.kinds.${n.kind}`, {
-        org: n.actor ?? t('live.someone'),
-        collaboration: n.collaboration?.name ?? '',
-        action: n.action?.text ?? '',
-        date: n.action?.dueDate ? day(n.action.dueDate) : '',
-        when: n.conversationAt ? moment(n.conversationAt) : '',
-      }),
+      n.programme
+        ? t('notifications.programmeInvited', { programme: n.programme.name })
+        : t(`notifications.kinds.${n.kind}`, {
+            org: n.actor ?? t('live.someone'),
+            collaboration: n.collaboration?.name ?? '',
+            action: n.action?.text ?? '',
+            date: n.action?.dueDate ? day(n.action.dueDate) : '',
+            when: n.conversationAt ? moment(n.conversationAt) : '',
+          }),
     when: (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }),
   };
 }

@@ -6,6 +6,7 @@ export const collaborationKeys = {
   list: () => ['collaborations', 'list'] as const,
   workspace: (id: string) => ['collaborations', 'workspace', id] as const,
   received: () => ['collaborations', 'received-invitations'] as const,
+  receivedProgrammes: () => ['collaborations', 'received-programme-invitations'] as const,
   presence: (id: string) => ['collaborations', 'presence', id] as const,
   partnerInvitation: (token: string) => ['collaborations', 'partner-invitation', token] as const,
 };

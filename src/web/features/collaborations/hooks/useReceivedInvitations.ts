@@ -31,3 +31,24 @@ export function useAnswerReceivedInvitation(
     },
   });
 }
+
+/** Open programme invitations sent to the signed-in person's own address. */
+export function useReceivedProgrammeInvitations() {
+  return useQuery({
+    queryKey: collaborationKeys.receivedProgrammes(),
+    queryFn: () => unwrap(api.GET('/me/programme-invitations')),
+  });
+}
+
+/** Joins a programme from one of them, with the organisation the person acts for. */
+export function useJoinReceivedProgramme(options: { onJoined?: () => void } = {}) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/me/programme-invitations/{id}/join', { params: { path: { id } } })),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: collaborationKeys.receivedProgrammes() });
+      options.onJoined?.();
+    },
+  });
+}
