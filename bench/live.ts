@@ -285,12 +285,18 @@ async function reveal(base: string, collaboration: Collaboration, followers: Str
   };
 }
 
-/** Every follower heard only its own collaboration: a submitted and a revealed event when it was revealed, else nothing. */
+/**
+ * Every follower heard only its own collaboration: a submitted and a revealed event when it was revealed, else
+ * nothing but who came and went (presence, from the other followers opening their streams).
+ */
 function misdirected(streams: Stream[], revealed: Set<string>): number {
   return streams.filter((stream) => {
     const own = stream.collaboration.id;
     if (stream.heard.some((h) => h.collaborationId !== own)) return true;
-    const kinds = stream.heard.map((h) => h.kind).join(',');
+    const kinds = stream.heard
+      .filter((h) => h.kind !== 'presence-changed')
+      .map((h) => h.kind)
+      .join(',');
     return revealed.has(own) ? kinds !== 'submitted,revealed' : kinds !== '';
   }).length;
 }
