@@ -4,11 +4,10 @@ import { Link, useParams } from 'react-router';
 import type { OrganisationType } from '../../contracts/organisations.ts';
 import type { CohortQuery } from '../../contracts/programmes.ts';
 import { ORGANISATION_TYPES } from '../../contracts/values.ts';
-import { ApiError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
-import { CopyField } from '../components/CopyField.tsx';
 import { useErrorText } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { InviteByLink } from '../components/InviteByLink.tsx';
 import { CohortChart } from '../features/programmes/CohortChart.tsx';
 import { CohortPublication } from '../features/programmes/CohortPublication.tsx';
 import { cohortQuery } from '../features/programmes/cohort.ts';
@@ -123,19 +122,9 @@ function Programme() {
   const errorText = useErrorText();
   const { id = '' } = useParams();
   const [filter, setFilter] = useState<CohortQuery>({});
-  const [link, setLink] = useState<string | null>(null);
-  const [sentTo, setSentTo] = useState<string | null>(null);
-  const [email, setEmail] = useState('');
   const detail = useProgramme(id);
   const cohort = useCohort(id, filter);
-  const invite = useInviteToProgramme(id, {
-    onSuccess: (r) => {
-      setLink(r.link);
-      setSentTo(r.sentTo);
-      setEmail('');
-    },
-  });
-  const emailError = invite.error instanceof ApiError ? invite.error.fieldError('email') : undefined;
+  const invite = useInviteToProgramme(id);
   // Waits for the chart too on first load: appearing later, it would push the sections below it down.
   if (detail.isPending || cohort.isPending) return <p role="status">{t('app.loading')}</p>;
   if (detail.error) return <Alert kind="error">{errorText(detail.error)}</Alert>;
@@ -222,43 +211,7 @@ function Programme() {
         </ul>
         <div className="card">
           <p>{t('programme.inviteHelp')}</p>
-          <form
-            className="form"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              invite.mutate(email.trim() || undefined);
-            }}
-          >
-            <Field
-              label={t('notifications.invite.emailLabel')}
-              hint={t('notifications.invite.emailHint')}
-              error={emailError ? t('errors.field.email') : undefined}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  type="email"
-                  autoComplete="off"
-                  value={email}
-                  maxLength={254}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
-            </Field>
-            <p>
-              <button type="submit" className="button primary" disabled={invite.isPending}>
-                {t('programme.invite')}
-              </button>
-            </p>
-          </form>
-          {invite.error && !emailError && <Alert kind="error">{errorText(invite.error)}</Alert>}
-          {link && (
-            <Alert kind="success">
-              {sentTo && <p>{t('notifications.invite.sentTo', { email: sentTo })}</p>}
-              <CopyField label={t('members.copy')} value={link} />
-            </Alert>
-          )}
+          <InviteByLink invite={invite} submitLabel={t('programme.invite')} />
         </div>
       </section>
     </div>
