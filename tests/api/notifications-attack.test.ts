@@ -5,31 +5,25 @@ import { keyedHash } from '../../src/server/http/secrets.ts';
 import {
   addMember,
   Client,
-  captureMail,
   invitePartner,
   signUp,
   signUpWithOrganisation,
-  startTestApp,
   type TestApp,
   twoPartners,
 } from './harness.ts';
-import { startSmtpSink } from './smtp-sink.ts';
+import { type SmtpSink, startAppWithSmtpSink } from './smtp-sink.ts';
 
 // Issue 11, an adversary's review of notifications, the job queue and the rhythm: what a partner that left, a
 // removed member, a stranger with a forged link or a hostile partner typing control characters can get out of
 // them. Every sweep runs at a moment of its own (a quarter hour is swept once per installation).
 let t: TestApp;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let sink: SmtpSink;
+let close: () => Promise<void>;
 const SECRET = 'test-secret-0123456789abcdef'; // the harness's SESSION_SECRET
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  t = await startTestApp({ smtpUrl: sink.url });
-  captureMail(t.app, sink.received);
+  ({ t, sink, close } = await startAppWithSmtpSink());
 });
-afterAll(async () => {
-  await t.close();
-  await sink.close();
-});
+afterAll(() => close());
 
 let pairs = 0;
 async function pair(names = ['Werkpoort Aanval', 'Bouw Aanval'], collaboration?: string) {

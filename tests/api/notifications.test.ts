@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformRoles } from '../../src/server/db/schema/index.ts';
 import {
   addMember,
-  captureMail,
   invitePartner,
   signUp,
   signUpWithOrganisation,
@@ -10,22 +9,17 @@ import {
   type TestApp,
   twoPartners,
 } from './harness.ts';
-import { startSmtpSink } from './smtp-sink.ts';
+import { type SmtpSink, startAppWithSmtpSink } from './smtp-sink.ts';
 
 // Issue 11, points 3, 4 and 6: notifications per person, made from what partners do and by the reminder sweep
 // (run here at moments the test chooses), e-mailed through a real SMTP server started by the test.
 let t: TestApp;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let sink: SmtpSink;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  t = await startTestApp({ smtpUrl: sink.url });
-  // Sign-up confirmations go through the sink too; the harness follows their links from this list.
-  captureMail(t.app, sink.received);
+  ({ t, sink, close } = await startAppWithSmtpSink());
 });
-afterAll(async () => {
-  await t.close();
-  await sink.close();
-});
+afterAll(() => close());
 
 const pair = (names: readonly [string, string] = ['Werkpoort Meldingen', 'Bouw Meldingen']) =>
   twoPartners(t.app, names, 'Samen melden');

@@ -1,6 +1,7 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { captureMail, startTestApp, type TestApp } from './harness.ts';
 
 export type ReceivedMail = {
   to: string;
@@ -57,6 +58,8 @@ export async function startSmtpSink() {
   };
 }
 
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -66,4 +69,26 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A test app that sends its e-mail through a fresh SMTP sink, sign-up confirmations included (the harness
+ * follows their links from what the sink received).
+ */
+export async function startAppWithSmtpSink(): Promise<{
+  t: TestApp;
+  sink: SmtpSink;
+  close: () => Promise<void>;
+}> {
+  const sink = await startSmtpSink();
+  const t = await startTestApp({ smtpUrl: sink.url });
+  captureMail(t.app, sink.received);
+  return {
+    t,
+    sink,
+    close: async () => {
+      await t.close();
+      await sink.close();
+    },
+  };
 }
