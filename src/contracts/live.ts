@@ -14,6 +14,7 @@ export const LIVE_EVENT_KINDS = [
   'assessment-submitted',
   'assessment-early-reveal',
   'collaboration-changed',
+  'process-changed',
   'presence-changed',
 ] as const;
 

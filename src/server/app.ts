@@ -59,6 +59,9 @@ import { OrganisationsService } from './modules/organisations/service.ts';
 import { PlatformRepository } from './modules/platform/repository.ts';
 import { registerPlatformRoutes } from './modules/platform/routes.ts';
 import { PlatformService } from './modules/platform/service.ts';
+import { ProcessRepository } from './modules/process/repository.ts';
+import { registerProcessRoutes } from './modules/process/routes.ts';
+import { ProcessService } from './modules/process/service.ts';
 import { ProgrammesRepository } from './modules/programmes/repository.ts';
 import { registerProgrammeRoutes } from './modules/programmes/routes.ts';
 import { ProgrammesService } from './modules/programmes/service.ts';
@@ -245,6 +248,17 @@ export async function buildApp(options: AppOptions) {
     access,
   );
   collaborationsService.onLifecycle(assessmentService.lifecycle());
+  const processService = new ProcessService(
+    new ProcessRepository(options.database.db),
+    access,
+    // A new cycle opens a new wheel round when the current one was revealed, or else follows the open one.
+    async (actor, collaborationId) => {
+      if ((await wheelService.roundAccess(actor, collaborationId)).rounds.at(-1)?.revealedAt)
+        await wheelService.startRound(actor, collaborationId);
+      return (await wheelService.roundAccess(actor, collaborationId)).rounds.at(-1)!.id;
+    },
+  );
+  collaborationsService.onLifecycle(processService.lifecycle());
   wheelService.reportAssessmentWith((actor, collaborationId, round) =>
     assessmentService.view(actor, collaborationId, round),
   );
@@ -322,6 +336,7 @@ export async function buildApp(options: AppOptions) {
       registerOrganisationRoutes(api, { organisations: organisationsService, accounts: accountsService });
       registerPlatformRoutes(api, { platform: platformService });
       registerWorkspaceRoutes(api, { workspace: workspaceService });
+      registerProcessRoutes(api, { process: processService });
       registerCollaborationRoutes(api, {
         collaborations: collaborationsService,
         workspace: composeWorkspace,

@@ -347,6 +347,46 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ nextConversationAt: '2026-12-08T14:00:00+01:00', place: 'Werkpoort', cadence: 'monthly' }),
   },
   'GET /collaborations/{id}/next-conversation.ics': inOrganisation(200, 200),
+  'GET /collaborations/{id}/process': inOrganisation(200, 200),
+  // Both start from version 0 of an empty deliverable: the member's save wins, the admin's is an edit conflict.
+  'PUT /collaborations/{id}/process/deliverables/{deliverableId}': {
+    ...inOrganisation(200, 409),
+    body: () => ({ baseVersion: 0, content: { problem: 'Te weinig leerwerkplekken' } }),
+  },
+  'POST /collaborations/{id}/process/deliverables/{deliverableId}/sign-off': {
+    ...inOrganisation(200, 200),
+    body: () => ({ version: 1 }),
+  },
+  'DELETE /collaborations/{id}/process/deliverables/{deliverableId}/sign-off': inOrganisation(200, 200),
+  'GET /collaborations/{id}/process/deliverables/{deliverableId}/versions': inOrganisation(200, 200),
+  'PUT /collaborations/{id}/process/checks/{moment}': {
+    ...inOrganisation(200, 200),
+    body: () => ({ answers: { trust: { rating: 3 } } }),
+  },
+  // Partner C has not answered, so neither submission nor early reveal reveals anything.
+  'POST /collaborations/{id}/process/checks/{moment}/submit': inOrganisation(200, 200),
+  'POST /collaborations/{id}/process/checks/{moment}/reveal-early': inOrganisation(200, 200),
+  'POST /collaborations/{id}/process/pilots': {
+    ...inOrganisation(200, 200),
+    body: () => ({ title: 'Pilot', startsOn: '2026-09-01', endsOn: '2026-12-31' }),
+  },
+  'PATCH /collaborations/{id}/process/pilots/{pilotId}': {
+    ...inOrganisation(200, 200),
+    body: () => ({ results: 'Acht mensen geplaatst' }),
+  },
+  'DELETE /collaborations/{id}/process/pilots/{pilotId}': inOrganisation(200, 404),
+  'PUT /collaborations/{id}/process/measurements/{criterionId}': {
+    ...inOrganisation(200, 200),
+    body: () => ({ value: 8 }),
+  },
+  // Partner C has not chosen, so the decision is not taken and may be changed or withdrawn.
+  'PUT /collaborations/{id}/process/decision': {
+    ...inOrganisation(200, 200),
+    body: () => ({ decision: 'adjust' }),
+  },
+  'DELETE /collaborations/{id}/process/decision': inOrganisation(200, 200),
+  // No decision yet, so no next cycle: refused for partners, unseen for others.
+  'POST /collaborations/{id}/process/cycles': inOrganisation(409, 409),
 };
 
 type Fixture = {
@@ -397,6 +437,15 @@ async function fixture(): Promise<Fixture> {
   await admin.put(`/collaborations/${collaborationId}/rhythm`, {
     nextConversationAt: '2026-12-01T14:00:00+01:00',
     cadence: 'quarterly',
+  });
+  await admin.put(`/collaborations/${collaborationId}/process/deliverables/measurement-system`, {
+    baseVersion: 0,
+    content: { criteria: [{ id: 'c1', indicator: 'Geplaatst', comparator: 'gte', threshold: 8 }] },
+  });
+  const pilot = await admin.post(`/collaborations/${collaborationId}/process/pilots`, {
+    title: 'Eerste pilot',
+    startsOn: '2026-09-01',
+    endsOn: '2026-12-31',
   });
   const collab = { id: collaborationId };
   const notice = (await admin.get('/me/notifications')).body.notifications[0].id as string;
@@ -485,6 +534,33 @@ async function fixture(): Promise<Fixture> {
       'GET /collaborations/{id}/actions/{itemId}/calendar.ics': { ...collab, itemId: action.body.id },
       'PUT /collaborations/{id}/rhythm': collab,
       'GET /collaborations/{id}/next-conversation.ics': collab,
+      'GET /collaborations/{id}/process': collab,
+      'PUT /collaborations/{id}/process/deliverables/{deliverableId}': {
+        ...collab,
+        deliverableId: 'problem-definition',
+      },
+      'POST /collaborations/{id}/process/deliverables/{deliverableId}/sign-off': {
+        ...collab,
+        deliverableId: 'measurement-system',
+      },
+      'DELETE /collaborations/{id}/process/deliverables/{deliverableId}/sign-off': {
+        ...collab,
+        deliverableId: 'measurement-system',
+      },
+      'GET /collaborations/{id}/process/deliverables/{deliverableId}/versions': {
+        ...collab,
+        deliverableId: 'measurement-system',
+      },
+      'PUT /collaborations/{id}/process/checks/{moment}': { ...collab, moment: 'start' },
+      'POST /collaborations/{id}/process/checks/{moment}/submit': { ...collab, moment: 'start' },
+      'POST /collaborations/{id}/process/checks/{moment}/reveal-early': { ...collab, moment: 'before-scale' },
+      'POST /collaborations/{id}/process/pilots': collab,
+      'PATCH /collaborations/{id}/process/pilots/{pilotId}': { ...collab, pilotId: pilot.body.pilots[0].id },
+      'DELETE /collaborations/{id}/process/pilots/{pilotId}': { ...collab, pilotId: pilot.body.pilots[0].id },
+      'PUT /collaborations/{id}/process/measurements/{criterionId}': { ...collab, criterionId: 'c1' },
+      'PUT /collaborations/{id}/process/decision': collab,
+      'DELETE /collaborations/{id}/process/decision': collab,
+      'POST /collaborations/{id}/process/cycles': collab,
     },
   };
 }

@@ -500,6 +500,21 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
     nextConversationAt: '2026-12-01T14:00:00+01:00',
     cadence: 'monthly',
   }),
+  // Version 1 of the measurement system is the fixture's (pathValues); the fuzzed content replaces it.
+  'PUT /collaborations/{id}/process/deliverables/{deliverableId}': () => ({
+    baseVersion: 1,
+    content: { criteria: [{ id: 'c1', indicator: 'Geplaatst', comparator: 'gte', threshold: 9 }] },
+  }),
+  'POST /collaborations/{id}/process/deliverables/{deliverableId}/sign-off': () => ({ version: 1 }),
+  'PUT /collaborations/{id}/process/checks/{moment}': () => ({ answers: { trust: { rating: 3 } } }),
+  'POST /collaborations/{id}/process/pilots': () => ({
+    title: 'Pilot',
+    startsOn: '2026-09-01',
+    endsOn: '2026-12-31',
+  }),
+  'PATCH /collaborations/{id}/process/pilots/{pilotId}': () => ({ results: 'Acht geplaatst' }),
+  'PUT /collaborations/{id}/process/measurements/{criterionId}': () => ({ value: 8 }),
+  'PUT /collaborations/{id}/process/decision': () => ({ decision: 'adjust' }),
 };
 
 /** Fuzzed as someone the route lets in; everything else by a fresh admin of organisation A. */
@@ -530,6 +545,18 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
     });
     return collaborationId;
   };
+  let processReady = false;
+  /** The collaboration's measurement system (version 1) with one go/no-go criterion, `c1`. */
+  const processed = async () => {
+    const id = await collaboration();
+    if (!processReady)
+      await adminA.put(`/collaborations/${id}/process/deliverables/measurement-system`, {
+        baseVersion: 0,
+        content: { criteria: [{ id: 'c1', indicator: 'Geplaatst', comparator: 'gte', threshold: 8 }] },
+      });
+    processReady = true;
+    return id;
+  };
   const segments = op.path.split('/');
   for (const [index, segment] of segments.entries()) {
     const name = /^\{(\w+)\}$/.exec(segment)?.[1];
@@ -553,6 +580,21 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
         })
       ).body.id;
     else if (at === 'rounds/{number}') values[name] = '1';
+    else if (at === 'deliverables/{deliverableId}') {
+      await processed();
+      values[name] = 'measurement-system';
+    } else if (at === 'checks/{moment}') values[name] = 'start';
+    else if (at === 'measurements/{criterionId}') {
+      await processed();
+      values[name] = 'c1';
+    } else if (at === 'pilots/{pilotId}')
+      values[name] = (
+        await adminA.post(`/collaborations/${await collaboration()}/process/pilots`, {
+          title: 'Fuzz pilot',
+          startsOn: '2026-09-01',
+          endsOn: '2026-12-31',
+        })
+      ).body.pilots[0].id;
     else if (at === 'answers/{topicId}') values[name] = 'ambition';
     else if (at === 'tokens/{id}')
       values[name] = (await caller.post('/me/tokens', { name: 'fuzz' })).body.token.id;

@@ -1895,6 +1895,760 @@ export interface paths {
     };
     trace?: never;
   };
+  '/collaborations/{id}/process': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The partnering process of a cycle (default: the current one): steps, deliverables, checks, pilots, decision */
+    get: {
+      parameters: {
+        query?: {
+          cycle?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/deliverables/{deliverableId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save a new version of a deliverable of the current cycle; its sign-offs no longer count */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          deliverableId:
+            | 'problem-definition'
+            | 'actors-map'
+            | 'key-impacts'
+            | 'project-organisation'
+            | 'strategic-action-programme'
+            | 'measurement-system'
+            | 'implementation-plan'
+            | 'communication'
+            | 'pilot-diagnostic'
+            | 'feasibility-assessment'
+            | 'scaling-plan';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            baseVersion: number;
+            content: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/deliverables/{deliverableId}/sign-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign off a version of a deliverable for your organisation; a newer version answers 409 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          deliverableId:
+            | 'problem-definition'
+            | 'actors-map'
+            | 'key-impacts'
+            | 'project-organisation'
+            | 'strategic-action-programme'
+            | 'measurement-system'
+            | 'implementation-plan'
+            | 'communication'
+            | 'pilot-diagnostic'
+            | 'feasibility-assessment'
+            | 'scaling-plan';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    /** Withdraw your organisation’s sign-off */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          deliverableId:
+            | 'problem-definition'
+            | 'actors-map'
+            | 'key-impacts'
+            | 'project-organisation'
+            | 'strategic-action-programme'
+            | 'measurement-system'
+            | 'implementation-plan'
+            | 'communication'
+            | 'pilot-diagnostic'
+            | 'feasibility-assessment'
+            | 'scaling-plan';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/deliverables/{deliverableId}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of a deliverable in a cycle, newest first, with who changed what */
+    get: {
+      parameters: {
+        query?: {
+          cycle?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+          deliverableId:
+            | 'problem-definition'
+            | 'actors-map'
+            | 'key-impacts'
+            | 'project-organisation'
+            | 'strategic-action-programme'
+            | 'measurement-system'
+            | 'implementation-plan'
+            | 'communication'
+            | 'pilot-diagnostic'
+            | 'feasibility-assessment'
+            | 'scaling-plan';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DeliverableVersions'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/checks/{moment}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save your organisation’s draft answers to the appropriateness and readiness checks */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          moment: 'start' | 'before-scale';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              [key: string]: {
+                rating: (1 | 2 | 3 | 4) | null;
+                note?: string | null;
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/checks/{moment}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit your checks; they are revealed together by the rule of the wheel (RULES.md) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          moment: 'start' | 'before-scale';
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            answers: {
+              [key: string]: {
+                rating: (1 | 2 | 3 | 4) | null;
+                note?: string | null;
+              };
+            };
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/checks/{moment}/reveal-early': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Agree to reveal the checks before every partner submitted */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          moment: 'start' | 'before-scale';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/pilots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Plan a pilot in the current cycle */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title: string;
+            plan?: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            participants?: string | null;
+            results?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/pilots/{pilotId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a pilot of the current cycle */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          pilotId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a pilot of the current cycle: its plan, period, participants or results */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          pilotId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title?: string;
+            plan?: string | null;
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+            participants?: string | null;
+            results?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    trace?: never;
+  };
+  '/collaborations/{id}/process/measurements/{criterionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Enter the measured value of a go/no-go criterion */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          criterionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            value: number | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Your organisation’s choice to scale, adjust or stop; the decision stands once all partners agree */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            decision: 'scale' | 'adjust' | 'stop';
+            reason?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    post?: never;
+    /** Withdraw your organisation’s choice */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start the next plan-do-check-act cycle, carrying every deliverable forward as a draft */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': {
+            openRound?: boolean;
+          } | null;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/collaborations/{id}/rhythm': {
     parameters: {
       query?: never;
@@ -5626,6 +6380,188 @@ export interface components {
       email: string;
       createdAt: string;
       platformRoles: ('platform_admin' | 'facilitator' | 'researcher')[];
+    };
+    Deliverable: {
+      /** @enum {string} */
+      id:
+        | 'problem-definition'
+        | 'actors-map'
+        | 'key-impacts'
+        | 'project-organisation'
+        | 'strategic-action-programme'
+        | 'measurement-system'
+        | 'implementation-plan'
+        | 'communication'
+        | 'pilot-diagnostic'
+        | 'feasibility-assessment'
+        | 'scaling-plan';
+      step: string;
+      version: number;
+      /** @enum {string} */
+      state: 'empty' | 'draft' | 'agreed';
+      content: {
+        [key: string]:
+          | (string | number | null)
+          | string[]
+          | {
+              [key: string]: string | number | null;
+            }[];
+      } | null;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      signOffs: {
+        /** Format: uuid */
+        organisationId: string;
+        version: number;
+        signedBy: string | null;
+        signedAt: string;
+      }[];
+      waitingFor: string[];
+    };
+    DeliverableVersions: {
+      versions: {
+        version: number;
+        changedAt: string;
+        changedBy: string | null;
+        organisationId: string | null;
+        changes: (
+          | {
+              field: string;
+              /** @enum {string} */
+              kind: 'set' | 'cleared' | 'changed';
+              before: string | number | null;
+              after: string | number | null;
+            }
+          | {
+              field: string;
+              /** @enum {string} */
+              kind: 'added' | 'removed';
+              item: string;
+            }
+          | {
+              field: string;
+              /** @enum {string} */
+              kind: 'row-added' | 'row-removed';
+              row: number;
+              summary: string;
+            }
+          | {
+              field: string;
+              /** @constant */
+              kind: 'row-changed';
+              row: number;
+              summary: string;
+              columns: {
+                column: string;
+                before: string | number | null;
+                after: string | number | null;
+              }[];
+            }
+        )[];
+      }[];
+    };
+    Pilot: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      plan: string | null;
+      startsOn: string;
+      endsOn: string;
+      participants: string | null;
+      results: string | null;
+      /** @enum {string} */
+      status: 'planned' | 'running' | 'ended';
+    };
+    ProcessView: {
+      cycle: {
+        number: number;
+        startedAt: string;
+        current: boolean;
+        editable: boolean;
+        roundNumber: number | null;
+      };
+      cycles: {
+        number: number;
+        startedAt: string;
+        decision: ('scale' | 'adjust' | 'stop') | null;
+      }[];
+      partners: {
+        /** Format: uuid */
+        organisationId: string;
+        name: string;
+      }[];
+      /** @enum {string} */
+      position: 'mobilize' | 'co-develop' | 'pilot-test' | 'scale' | 'decide' | 'decided';
+      deliverables: components['schemas']['Deliverable'][];
+      checks: {
+        /** @enum {string} */
+        moment: 'start' | 'before-scale';
+        revealedAt: string | null;
+        revealReason: ('all-submitted' | 'early') | null;
+        editable: boolean;
+        status: {
+          /** Format: uuid */
+          organisationId: string;
+          submitted: boolean;
+          earlyReveal: boolean;
+        }[];
+        answers: {
+          /** Format: uuid */
+          organisationId: string;
+          criterionId: string;
+          rating: (1 | 2 | 3 | 4) | null;
+          note: string | null;
+        }[];
+        outcome: {
+          criteria: {
+            criterionId: string;
+            /** @enum {string} */
+            kind: 'appropriateness' | 'readiness';
+            /** @enum {string} */
+            status: 'holds' | 'weak' | 'unrated';
+            lowest: number | null;
+            differ: boolean;
+            topics: string[];
+          }[];
+          advice: {
+            /** @enum {string} */
+            verdict: 'go' | 'not-yet' | 'incomplete';
+            approachInDoubt: boolean;
+            weak: string[];
+            startWith: string[];
+          };
+        } | null;
+      }[];
+      pilots: components['schemas']['Pilot'][];
+      criteria: {
+        id: string;
+        indicator: string;
+        comparator: string;
+        threshold: number;
+        byWhen: string | null;
+        measured: number | null;
+        note: string | null;
+        measuredBy: string | null;
+        measuredAt: string | null;
+        /** @enum {string} */
+        result: 'met' | 'not-met' | 'not-measured';
+      }[];
+      decision: {
+        suggestion: ('scale' | 'adjust' | 'stop') | null;
+        decided: ('scale' | 'adjust' | 'stop') | null;
+        decidedAt: string | null;
+        waitingFor: string[];
+        differ: boolean;
+        votes: {
+          /** Format: uuid */
+          organisationId: string;
+          /** @enum {string} */
+          decision: 'scale' | 'adjust' | 'stop';
+          reason: string | null;
+          by: string | null;
+          at: string;
+        }[];
+      };
     };
     Programme: {
       /** Format: uuid */

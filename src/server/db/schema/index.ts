@@ -5,3 +5,4 @@ export * from './live.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './programmes.ts';
+export * from './process.ts';

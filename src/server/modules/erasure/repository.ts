@@ -53,6 +53,18 @@ export class ErasureRepository {
            set assessment_values = null, partnership_ambition = null, assessment_submitted_at = null,
                assessment_early_reveal_at = null
           from rounds r where r.id = rp.round_id and rp.organisation_id = ${org} and not (${assessmentShown})`);
+      // The partnering process's checks: like the self-assessment, kept only where revealed with its part in it.
+      const checkShown = sql.raw(`exists (
+        select 1 from process_check_sets s join process_check_participation p
+          on p.cycle_id = s.cycle_id and p.moment = s.moment
+         where s.cycle_id = x.cycle_id and s.moment = x.moment and p.organisation_id = x.organisation_id
+           and s.revealed_at is not null and (p.submitted_at is not null or p.early_reveal_at is not null))`);
+      await tx.execute(
+        sql`delete from process_check_answers x where x.organisation_id = ${org} and not ${checkShown}`,
+      );
+      await tx.execute(
+        sql`delete from process_check_participation x where x.organisation_id = ${org} and not ${checkShown}`,
+      );
       await tx.execute(sql`
         delete from collaborations c
          where exists (select 1 from collaboration_participants p where p.collaboration_id = c.id and p.organisation_id = ${org})

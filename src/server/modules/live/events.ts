@@ -29,6 +29,19 @@ const KINDS: Record<string, LiveEventKind> = {
   'DELETE /collaborations/:id/actions/:itemId': 'action-changed',
   'POST /collaborations/:id/assessment/submit': 'assessment-submitted',
   'POST /collaborations/:id/assessment/reveal-early': 'assessment-early-reveal',
+  // Saving a draft of the checks says nothing; like the wheel, partners learn only of a submission.
+  'PUT /collaborations/:id/process/deliverables/:deliverableId': 'process-changed',
+  'POST /collaborations/:id/process/deliverables/:deliverableId/sign-off': 'process-changed',
+  'DELETE /collaborations/:id/process/deliverables/:deliverableId/sign-off': 'process-changed',
+  'POST /collaborations/:id/process/checks/:moment/submit': 'process-changed',
+  'POST /collaborations/:id/process/checks/:moment/reveal-early': 'process-changed',
+  'POST /collaborations/:id/process/pilots': 'process-changed',
+  'PATCH /collaborations/:id/process/pilots/:pilotId': 'process-changed',
+  'DELETE /collaborations/:id/process/pilots/:pilotId': 'process-changed',
+  'PUT /collaborations/:id/process/measurements/:criterionId': 'process-changed',
+  'PUT /collaborations/:id/process/decision': 'process-changed',
+  'DELETE /collaborations/:id/process/decision': 'process-changed',
+  'POST /collaborations/:id/process/cycles': 'process-changed',
 };
 
 /**
