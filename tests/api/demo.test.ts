@@ -39,6 +39,31 @@ describe('the demo installation', () => {
     expect((await others).body.collaborations[0].stage).toBe('orientation');
   });
 
+  it('walks "Leerwerkplekken in de bouw" through Mobilize and Co-develop, with a pilot under way', async () => {
+    const fatima = await signIn('fatima@gemeentetilburg.demo');
+    const mine = (await fatima.get('/collaborations')).body.collaborations;
+    const id = mine.find((c: { name: string }) => c.name === 'Leerwerkplekken in de bouw').id;
+    const view = (await fatima.get(`/collaborations/${id}/process`)).body;
+    expect(view.partners).toHaveLength(3);
+    expect(view.position).toBe('pilot-test');
+    const states = Object.fromEntries(
+      view.deliverables.map((d: { id: string; state: string }) => [d.id, d.state]),
+    );
+    for (const id of ['problem-definition', 'actors-map', 'key-impacts'])
+      expect(states[id], id).toBe('agreed');
+    for (const id of ['project-organisation', 'strategic-action-programme', 'measurement-system'])
+      expect(states[id], id).toBe('agreed');
+    // The municipality has still to agree to the implementation plan: it is what it reads first.
+    expect(states['implementation-plan']).toBe('draft');
+    expect(view.pilots[0].status).toBe('running');
+    expect(view.checks[0].outcome.advice.verdict).toBe('not-yet');
+    expect(view.criteria.map((c: { result: string }) => c.result)).toEqual([
+      'met',
+      'not-measured',
+      'not-measured',
+    ]);
+  });
+
   it('runs the research cohort as a programme whose chart matches the study’s Figure 2', async () => {
     const facilitator = await signIn('begeleider@impactwheel.demo');
     const [programme] = (await facilitator.get('/programmes')).body.programmes;

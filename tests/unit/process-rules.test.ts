@@ -123,6 +123,9 @@ describe('go/no-go', () => {
     expect(suggestDecision(['met', 'met'])).toBe('scale');
     expect(suggestDecision(['met', 'not-met'])).toBe('adjust');
     expect(suggestDecision(['not-measured'])).toBeNull();
+    // One met and the rest not measured yet says nothing: the pilot is not over.
+    expect(suggestDecision(['met', 'not-measured'])).toBeNull();
+    expect(suggestDecision(['not-met', 'not-measured'])).toBe('adjust');
     expect(suggestDecision([])).toBeNull();
     const partners = ['a', 'b'];
     expect(decisionState([{ organisationId: 'a', decision: 'scale' }], partners)).toEqual({

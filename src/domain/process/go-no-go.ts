@@ -50,13 +50,13 @@ export function evaluateCriterion(
 }
 
 /**
- * What the measured criteria suggest, never decide: every criterion met → scale; some measured and not met →
- * adjust; nothing measured yet → no suggestion. The partners decide together (decisionState).
+ * What the measured criteria suggest, never decide: a criterion measured and not met → adjust; every criterion
+ * met → scale; otherwise (something not measured yet) no suggestion. The partners decide together.
  */
 export function suggestDecision(results: readonly CriterionResult[]): Decision | null {
-  if (!results.length || results.every((r) => r === 'not-measured')) return null;
-  if (results.every((r) => r === 'met')) return 'scale';
-  return 'adjust';
+  if (results.includes('not-met')) return 'adjust';
+  if (results.length && results.every((r) => r === 'met')) return 'scale';
+  return null;
 }
 
 /**

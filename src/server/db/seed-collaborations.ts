@@ -295,6 +295,22 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
     ],
   },
   {
+    // Walked through the partnering process's Mobilize and Co-develop, with a pilot under way (seed-process.ts).
+    name: 'Leerwerkplekken in de bouw',
+    purpose:
+      'Samen met de gemeente leerwerkplekken op de bouwplaats, met begeleiding, zodat mensen van Werkpoort een vak leren.',
+    ambition: 'transformation',
+    startDate: '2026-02-02',
+    organisations: ['Werkpoort Logistiek', 'Van der Linden Bouw', 'Gemeente Tilburg'],
+    rounds: [
+      {
+        levels: { orientation: 'high', integration: 'mid', transformation: 'low' },
+        override: { trust: [3, 3, 2] },
+        revealed: true,
+      },
+    ],
+  },
+  {
     name: 'Testwerk en beheer',
     purpose: 'CodeKracht test software voor Digitaal Vooruit.',
     ambition: 'transaction',

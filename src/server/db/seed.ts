@@ -19,6 +19,7 @@ import {
   users,
 } from './schema/index.ts';
 import { DEMO_COLLABORATIONS, seedCollaborations, seedStudyAssessments } from './seed-collaborations.ts';
+import { seedDemoProcess } from './seed-process.ts';
 
 export const DEMO_PASSWORD = 'impactwheel-demo';
 
@@ -251,6 +252,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       .values({ organisationId: municipality!.id, userId: official!.id, role: 'admin' });
     orgIds['Gemeente Tilburg'] = municipality!.id;
     await seedCollaborations(tx, DEMO_COLLABORATIONS, orgIds);
+    await seedDemoProcess(tx, orgIds);
 
     // The research cohort as a programme: the sixteen enterprises, twelve of which share their assessment.
     const [facilitator] = await tx

@@ -10,6 +10,10 @@ import { WheelTab } from './WheelTab.tsx';
 
 // The self-assessment (with its statements) is seldom the first thing opened: it loads when its tab is.
 const AssessmentTab = lazy(() => import('./AssessmentTab.tsx').then((m) => ({ default: m.AssessmentTab })));
+// So is the partnering process, with its forms for every deliverable.
+const ProcessTab = lazy(() =>
+  import('../../process/ProcessTab.tsx').then((m) => ({ default: m.ProcessTab })),
+);
 
 export type WorkspaceTab = {
   /** Names the tab and its panel in the page (ids tab-… and panel-…). */
@@ -33,6 +37,7 @@ export const WORKSPACE_TABS: readonly [WorkspaceTab, ...WorkspaceTab[]] = [
   },
   { id: 'actions', labelKey: 'collab.actions', Component: ActionsTab },
   { id: 'assessment', labelKey: 'collab.assessment', Component: AssessmentTab },
+  { id: 'process', labelKey: 'collab.processTab', Component: ProcessTab },
   { id: 'rounds', labelKey: 'collab.rounds', Component: RoundsTab },
   { id: 'partners', labelKey: 'collab.partners', Component: PartnersTab },
 ];
