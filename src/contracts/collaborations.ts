@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AMBITIONS, REVEAL_REASONS, ROUND_CADENCES, STAGE_IDS } from '../domain/vocabulary.ts';
 import { INT_MAX, zCount, zDate, zDateTime, zEmail, zId, zRequiredText, zText, zWebLink } from './common.ts';
 import { ZOrganisationType } from './organisations.ts';
+import { ZDeliverableId } from './process.ts';
 
 export const ZAmbition = z.enum(AMBITIONS);
 export const ZStage = z.enum(STAGE_IDS);
@@ -119,7 +120,9 @@ export type Round = z.infer<typeof ZRound>;
 export const ZAgreement = z
   .object({
     id: zId,
-    topicId: z.string(),
+    /** A wheel topic, or else a deliverable of the partnering process: always one of the two. */
+    topicId: z.string().nullable(),
+    deliverableId: ZDeliverableId.nullable(),
     text: z.string(),
     agreedBy: z.string().nullable(),
     agreedOn: z.string(),
@@ -134,7 +137,9 @@ export type Agreement = z.infer<typeof ZAgreement>;
 export const ZAction = z
   .object({
     id: zId,
-    topicId: z.string(),
+    /** A wheel topic, or else a deliverable of the partnering process: always one of the two. */
+    topicId: z.string().nullable(),
+    deliverableId: ZDeliverableId.nullable(),
     text: z.string(),
     /** Who does it: the name of the member below, or a free name. */
     owner: z.string().nullable(),
@@ -207,12 +212,31 @@ export type Workspace = z.infer<typeof ZWorkspace>;
 export const ZSaveAnswerBody = z.object({ rating: ZRating, answer: zText(4000).nullable() });
 export type SaveAnswerBody = z.input<typeof ZSaveAnswerBody>;
 
-export const ZCreateAgreementBody = z.object({
-  topicId: z.string().max(60),
-  text: zRequiredText(4000),
-  agreedBy: zText(300).nullable().optional(),
-  agreedOn: zDate.optional(),
-});
+/** What an agreement or action belongs to: a wheel topic or a process deliverable, one of the two. */
+const belongsTo = {
+  topicId: z.string().max(60).optional(),
+  deliverableId: ZDeliverableId.optional(),
+};
+const oneOfTopicOrDeliverable = (
+  body: { topicId?: string; deliverableId?: string },
+  ctx: z.RefinementCtx,
+) => {
+  if ((body.topicId === undefined) === (body.deliverableId === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [body.topicId === undefined ? 'topicId' : 'deliverableId'],
+      message: 'send either topicId (a wheel topic) or deliverableId (a process deliverable), not both',
+    });
+};
+
+export const ZCreateAgreementBody = z
+  .object({
+    ...belongsTo,
+    text: zRequiredText(4000),
+    agreedBy: zText(300).nullable().optional(),
+    agreedOn: zDate.optional(),
+  })
+  .superRefine(oneOfTopicOrDeliverable);
 export type CreateAgreementBody = z.input<typeof ZCreateAgreementBody>;
 export const ZUpdateAgreementBody = z.object({
   text: zRequiredText(4000).optional(),
@@ -226,15 +250,17 @@ export type UpdateAgreementBody = z.input<typeof ZUpdateAgreementBody>;
 export const ZApproveAgreementBody = z.object({ version: zCount });
 export type ApproveAgreementBody = z.input<typeof ZApproveAgreementBody>;
 
-export const ZCreateActionBody = z.object({
-  topicId: z.string().max(60),
-  text: zRequiredText(2000),
-  /** A free name, when no member of a partner organisation is chosen. */
-  owner: zText(300).nullable().optional(),
-  /** A member of one of the partner organisations (see the workspace's `people`). */
-  ownerUserId: zId.nullable().optional(),
-  dueDate: zDate.nullable().optional(),
-});
+export const ZCreateActionBody = z
+  .object({
+    ...belongsTo,
+    text: zRequiredText(2000),
+    /** A free name, when no member of a partner organisation is chosen. */
+    owner: zText(300).nullable().optional(),
+    /** A member of one of the partner organisations (see the workspace's `people`). */
+    ownerUserId: zId.nullable().optional(),
+    dueDate: zDate.nullable().optional(),
+  })
+  .superRefine(oneOfTopicOrDeliverable);
 export type CreateActionBody = z.input<typeof ZCreateActionBody>;
 export const ZUpdateActionBody = z
   .object({

@@ -303,3 +303,40 @@ export const ZProcessView = z
   })
   .meta({ id: 'ProcessView' });
 export type ProcessView = z.infer<typeof ZProcessView>;
+
+/** The export format: the whole process (or one cycle) as its partners see it, to keep or to start another from. */
+export const PROCESS_EXPORT_FORMAT = 'impact-wheel/partnering-process' as const;
+export const ZProcessExport = z
+  .object({
+    format: z.literal(PROCESS_EXPORT_FORMAT),
+    version: z.literal(1),
+    exportedAt: z.string().optional(),
+    collaboration: z.object({ name: z.string() }).passthrough().optional(),
+    partners: z.array(z.object({ organisationId: z.string(), name: z.string() })).optional(),
+    cycles: z
+      .array(
+        z
+          .object({
+            number: z.number().int().min(1).max(INT_MAX),
+            deliverables: z.record(
+              z.string(),
+              z.object({ content: z.record(z.string(), z.unknown()).nullable() }).passthrough(),
+            ),
+          })
+          .passthrough(),
+      )
+      .min(1, 'must hold at least one cycle')
+      .max(100, 'at most 100 cycles'),
+  })
+  .passthrough()
+  .meta({ id: 'ProcessExport' });
+export type ProcessExport = z.infer<typeof ZProcessExport>;
+
+export const ZImportResult = z
+  .object({
+    /** Deliverables filled in from the template, as drafts of the current cycle. */
+    imported: z.array(ZDeliverableId),
+    /** Deliverables left alone because the current cycle already has content there. */
+    skipped: z.array(ZDeliverableId),
+  })
+  .meta({ id: 'ProcessImportResult' });

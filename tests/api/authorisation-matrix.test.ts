@@ -387,6 +387,16 @@ const MATRIX: Record<string, Row> = {
   'DELETE /collaborations/{id}/process/decision': inOrganisation(200, 200),
   // No decision yet, so no next cycle: refused for partners, unseen for others.
   'POST /collaborations/{id}/process/cycles': inOrganisation(409, 409),
+  'GET /collaborations/{id}/process/export.json': inOrganisation(200, 200),
+  'GET /collaborations/{id}/process/export.pdf': inOrganisation(200, 200),
+  'POST /collaborations/{id}/process/import': {
+    ...inOrganisation(200, 200),
+    body: () => ({
+      format: 'impact-wheel/partnering-process',
+      version: 1,
+      cycles: [{ number: 1, deliverables: { 'key-impacts': { content: { vision: 'Samen' } } } }],
+    }),
+  },
 };
 
 type Fixture = {
@@ -561,6 +571,9 @@ async function fixture(): Promise<Fixture> {
       'PUT /collaborations/{id}/process/decision': collab,
       'DELETE /collaborations/{id}/process/decision': collab,
       'POST /collaborations/{id}/process/cycles': collab,
+      'GET /collaborations/{id}/process/export.json': collab,
+      'GET /collaborations/{id}/process/export.pdf': collab,
+      'POST /collaborations/{id}/process/import': collab,
     },
   };
 }

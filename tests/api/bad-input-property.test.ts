@@ -515,6 +515,11 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'PATCH /collaborations/{id}/process/pilots/{pilotId}': () => ({ results: 'Acht geplaatst' }),
   'PUT /collaborations/{id}/process/measurements/{criterionId}': () => ({ value: 8 }),
   'PUT /collaborations/{id}/process/decision': () => ({ decision: 'adjust' }),
+  'POST /collaborations/{id}/process/import': () => ({
+    format: 'impact-wheel/partnering-process',
+    version: 1,
+    cycles: [{ number: 1, deliverables: { 'key-impacts': { content: { vision: 'Samen' } } } }],
+  }),
 };
 
 /** Fuzzed as someone the route lets in; everything else by a fresh admin of organisation A. */

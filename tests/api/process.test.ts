@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitePartner, signUpWithOrganisation, startTestApp, type TestApp, twoPartners } from './harness.ts';
+import {
+  invitePartner,
+  pdfText,
+  signUpWithOrganisation,
+  startTestApp,
+  type TestApp,
+  twoPartners,
+} from './harness.ts';
 
 // Issue 12: the partnering process as a guided workspace.
 let t: TestApp;
@@ -280,5 +287,124 @@ describe('pilots, go/no-go and cycles', () => {
       ).status,
     ).toBe(404);
     expect((await a.client.get(`/collaborations/${id}/process?cycle=9`)).status).toBe(404);
+  });
+});
+
+describe('documents', () => {
+  it('export the process as JSON and PDF without a partner’s private drafts, and import as a template', async () => {
+    const { a, b, id } = await pair();
+    await a.client.put(`/collaborations/${id}/process/deliverables/project-organisation`, {
+      baseVersion: 0,
+      content: {
+        backbone: a.organisationId,
+        roles: [{ person: 'Sanne', organisation: a.organisationId, role: 'champion' }],
+        meetingRhythm: 'Elke zes weken',
+      },
+    });
+    await a.client.put(`/collaborations/${id}/process/deliverables/problem-definition`, {
+      baseVersion: 0,
+      content: { problem: 'Te weinig leerwerkplekken', rootCauses: ['Geen begeleiding'] },
+    });
+    await b.client.put(`/collaborations/${id}/process/checks/start`, {
+      answers: { trust: { rating: 1, note: 'privé concept van Bouw' } },
+    });
+
+    const json = await a.client.get(`/collaborations/${id}/process/export.json`);
+    expect(json.status).toBe(200);
+    expect(json.body.format).toBe('impact-wheel/partnering-process');
+    expect(json.body.cycles[0].deliverables['problem-definition'].content.problem).toBe(
+      'Te weinig leerwerkplekken',
+    );
+    expect(JSON.stringify(json.body)).not.toContain('privé concept');
+
+    const pdf = await a.client.get(`/collaborations/${id}/process/export.pdf?lang=en`);
+    expect(pdf.status).toBe(200);
+    const text = pdfText(pdf.raw.rawPayload);
+    expect(text).toContain('Problem definition');
+    expect(text).toContain('Te weinig leerwerkplekken');
+    expect(text).not.toContain('privé concept');
+    const dutch = pdfText(
+      (await a.client.get(`/collaborations/${id}/process/export.pdf?cycle=1`)).raw.rawPayload,
+    );
+    expect(dutch).toContain('Probleemdefinitie');
+
+    // Another collaboration starts from it: drafts, with the other partners' organisations left out.
+    const other = await twoPartners(t.app, ['Werkpoort Sjabloon', 'Bouw Sjabloon'], 'Sjabloon');
+    await other.a.client.put(`/collaborations/${other.id}/process/deliverables/key-impacts`, {
+      baseVersion: 0,
+      content: { vision: 'Eigen visie' },
+    });
+    const imported = await other.a.client.post(`/collaborations/${other.id}/process/import`, json.body);
+    expect(imported.status).toBe(200);
+    expect(imported.body.imported.sort()).toEqual(['problem-definition', 'project-organisation']);
+    const view = (await other.b.client.get(`/collaborations/${other.id}/process`)).body;
+    expect(deliverable(view, 'problem-definition')).toMatchObject({ state: 'draft', version: 1 });
+    expect(deliverable(view, 'project-organisation').content).toMatchObject({
+      backbone: null,
+      meetingRhythm: 'Elke zes weken',
+      roles: [{ person: 'Sanne', organisation: null, role: 'champion' }],
+    });
+    // Importing again overwrites nothing: what is written stays.
+    const again = await other.a.client.post(`/collaborations/${other.id}/process/import`, json.body);
+    expect(again.body).toEqual({ imported: [], skipped: expect.arrayContaining(['problem-definition']) });
+
+    const broken = structuredClone(json.body);
+    broken.cycles[0].deliverables['key-impacts'] = { content: { horizonYears: 'lang' } };
+    const refused = await other.a.client.post(`/collaborations/${other.id}/process/import`, broken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].field).toBe(
+      'cycles.0.deliverables.key-impacts.content.horizonYears',
+    );
+    const wrongFormat = await other.a.client.post(`/collaborations/${other.id}/process/import`, {
+      format: 'x',
+    });
+    expect(wrongFormat.status).toBe(400);
+    expect(
+      deliverable((await other.a.client.get(`/collaborations/${other.id}/process`)).body, 'key-impacts')
+        .content,
+    ).toEqual({
+      vision: 'Eigen visie',
+    });
+    const stranger = await signUpWithOrganisation(t.app, 'Buiten Export');
+    expect((await stranger.client.get(`/collaborations/${id}/process/export.json`)).status).toBe(404);
+  });
+});
+
+describe('actions and agreements of a deliverable', () => {
+  it('belong to a wheel topic or a deliverable, never both or neither, and share one list', async () => {
+    const { a, id } = await pair();
+    const action = await a.client.post(`/collaborations/${id}/actions`, {
+      deliverableId: 'implementation-plan',
+      text: 'Begroting rondmaken met de gemeente',
+      dueDate: '2027-01-15',
+    });
+    expect(action.status).toBe(201);
+    expect(action.body).toMatchObject({ topicId: null, deliverableId: 'implementation-plan' });
+    const agreement = await a.client.post(`/collaborations/${id}/agreements`, {
+      deliverableId: 'measurement-system',
+      text: 'We meten elk kwartaal',
+    });
+    expect(agreement.status).toBe(201);
+    expect(agreement.body).toMatchObject({ topicId: null, deliverableId: 'measurement-system' });
+    for (const body of [
+      { text: 'Beide', topicId: 'trust', deliverableId: 'actors-map' },
+      { text: 'Geen van beide' },
+      { text: 'Onbekend', deliverableId: 'koffie' },
+    ]) {
+      const refused = await a.client.post(`/collaborations/${id}/actions`, body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.details[0].field).toMatch(/^(topicId|deliverableId)$/);
+    }
+    await a.client.post(`/collaborations/${id}/actions`, { topicId: 'trust', text: 'Kennismaken' });
+    const list = (await a.client.get(`/collaborations/${id}/actions`)).body.actions;
+    expect(list.map((x: { deliverableId: string | null }) => x.deliverableId).sort()).toEqual([
+      'implementation-plan',
+      null,
+    ]);
+    const ics = await a.client.get(`/collaborations/${id}/actions/${action.body.id}/calendar.ics?lang=nl`);
+    expect(ics.status).toBe(200);
+    expect(ics.raw.body.replace(/\r\n /g, '')).toContain('Implementatieplan en pilots');
+    const csv = await a.client.get(`/collaborations/${id}/agreements.csv`);
+    expect(csv.raw.body).toContain('Shared measurement system');
   });
 });

@@ -20,9 +20,11 @@ async function openDemoWorkspace(app: ImpactWheel, tab: string) {
   });
   expect(signedIn.status()).toBe(200);
   const cards = (await (await app.page.request.get('/api/v1/collaborations')).json()) as {
-    collaborations: { id: string }[];
+    collaborations: { id: string; name: string }[];
   };
-  await app.page.goto(`/collaborations/${cards.collaborations[0]!.id}?tab=${tab}`);
+  // The demo collaboration with three rounds (the other one, of the partnering process, has one).
+  const shared = cards.collaborations.find((c) => c.name === 'Inpakken en verzenden voor de bouw')!;
+  await app.page.goto(`/collaborations/${shared.id}?tab=${tab}`);
 }
 
 // Issue 10, points 9 and 10: a wheel you can read, with the rings and domains named on it and last round beside.

@@ -258,3 +258,60 @@ describe('the readable difference between versions', () => {
     expect(diffContent('key-impacts', { vision: 'same' }, { vision: 'same' })).toEqual([]);
   });
 });
+
+describe('what follow-up belongs to', () => {
+  it('orders wheel topics first and deliverables after, and filters by step', async () => {
+    const { matchesSubject, subjectOrder, subjectLabel } = await import(
+      '../../src/domain/process/subject.ts'
+    );
+    const onTopic = { topicId: 'trust', deliverableId: null };
+    const onPlan = { topicId: null, deliverableId: 'implementation-plan' };
+    expect(subjectOrder(onTopic)).toBeLessThan(subjectOrder(onPlan));
+    expect(subjectOrder({ topicId: null, deliverableId: 'problem-definition' })).toBeLessThan(
+      subjectOrder(onPlan),
+    );
+    expect(matchesSubject(onTopic, 'wheel')).toBe(true);
+    expect(matchesSubject(onPlan, 'wheel')).toBe(false);
+    expect(matchesSubject(onPlan, 'pilot-test')).toBe(true);
+    expect(matchesSubject(onPlan, 'mobilize')).toBe(false);
+    expect(matchesSubject(onPlan, 'all')).toBe(true);
+    expect(subjectLabel(onPlan, 'nl')).toBe('Implementatieplan en pilots');
+    expect(subjectLabel(onTopic, 'en')).toBe('Trust');
+  });
+});
+
+describe('form values', () => {
+  it('read numbers as Dutch and English people type them', async () => {
+    const { parseNumber, fromFormValues, toFormValues } = await import(
+      '../../src/domain/process/form-values.ts'
+    );
+    expect(parseNumber('1,5')).toBe(1.5);
+    expect(parseNumber('1.5')).toBe(1.5);
+    expect(parseNumber('1.250,50')).toBe(1250.5);
+    expect(parseNumber('1,250.50')).toBe(1250.5);
+    expect(parseNumber('24.000')).toBe(24000);
+    expect(parseNumber('€ 3500')).toBe(3500);
+    expect(parseNumber('0,250')).toBe(0.25);
+    expect(parseNumber('veel')).toBe('veel');
+    const content = fromFormValues('implementation-plan', {
+      budget: [
+        { item: 'Jobcoach', amount: '24.000', fundedBy: '' },
+        { item: '', amount: '', fundedBy: '' },
+      ],
+      roles: '  Werkpoort begeleidt ',
+      milestones: [],
+      feedback: '',
+    });
+    expect(content).toEqual({
+      budget: [{ item: 'Jobcoach', amount: 24000, fundedBy: null }],
+      milestones: [],
+      roles: '  Werkpoort begeleidt ',
+      feedback: null,
+    });
+    expect(toFormValues('implementation-plan', content).budget).toEqual([
+      { item: 'Jobcoach', amount: '24000', fundedBy: '' },
+    ]);
+    const listed = fromFormValues('problem-definition', { rootCauses: 'a\n\n b \n' });
+    expect(listed.rootCauses).toEqual(['a', 'b']);
+  });
+});

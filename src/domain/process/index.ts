@@ -6,3 +6,4 @@ export * from './form-values.ts';
 export * from './forms.ts';
 export * from './go-no-go.ts';
 export * from './position.ts';
+export * from './subject.ts';

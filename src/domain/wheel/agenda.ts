@@ -10,7 +10,8 @@ export type AgendaReason =
 
 export type AgendaItem = { topicId: string; reason: AgendaReason };
 
-export type OpenAction = { topicId: string; dueDate: string | null; done: boolean };
+/** An action; one of a process deliverable (no topic) does not put a wheel topic on the agenda. */
+export type OpenAction = { topicId: string | null; dueDate: string | null; done: boolean };
 
 /**
  * At most five topics for the next conversation: gaps first (largest first), then topics of the current
@@ -45,7 +46,8 @@ export function proposeAgenda(ratings: RoundRatings, actions: OpenAction[], toda
 
   const overdue = new Map<string, number>();
   for (const a of actions) {
-    if (!a.done && a.dueDate && a.dueDate < today) overdue.set(a.topicId, (overdue.get(a.topicId) ?? 0) + 1);
+    if (a.topicId && !a.done && a.dueDate && a.dueDate < today)
+      overdue.set(a.topicId, (overdue.get(a.topicId) ?? 0) + 1);
   }
   const overdueTopics = [...overdue.entries()].sort(
     (a, b) => b[1] - a[1] || wheelOrder(a[0]) - wheelOrder(b[0]),

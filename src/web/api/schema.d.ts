@@ -2649,6 +2649,186 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/collaborations/{id}/process/export.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole process (or one cycle) as JSON, as you see it; import it elsewhere as a template */
+    get: {
+      parameters: {
+        query?: {
+          cycle?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessExport'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/export.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole process (or one cycle) as a PDF in the reader’s language */
+    get: {
+      parameters: {
+        query?: {
+          cycle?: number;
+          lang?: 'nl' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/process/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start from an exported process: its last cycle’s deliverables become drafts where the current cycle is still empty */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProcessExportInput'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessImportResult'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/collaborations/{id}/rhythm': {
     parameters: {
       query?: never;
@@ -3573,7 +3753,20 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            topicId: string;
+            topicId?: string;
+            /** @enum {string} */
+            deliverableId?:
+              | 'problem-definition'
+              | 'actors-map'
+              | 'key-impacts'
+              | 'project-organisation'
+              | 'strategic-action-programme'
+              | 'measurement-system'
+              | 'implementation-plan'
+              | 'communication'
+              | 'pilot-diagnostic'
+              | 'feasibility-assessment'
+              | 'scaling-plan';
             text: string;
             agreedBy?: string | null;
             /** Format: date */
@@ -3943,7 +4136,20 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            topicId: string;
+            topicId?: string;
+            /** @enum {string} */
+            deliverableId?:
+              | 'problem-definition'
+              | 'actors-map'
+              | 'key-impacts'
+              | 'project-organisation'
+              | 'strategic-action-programme'
+              | 'measurement-system'
+              | 'implementation-plan'
+              | 'communication'
+              | 'pilot-diagnostic'
+              | 'feasibility-assessment'
+              | 'scaling-plan';
             text: string;
             owner?: string | null;
             ownerUserId?: string | null;
@@ -5863,6 +6069,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ProcessExportInput: {
+      /** @constant */
+      format: 'impact-wheel/partnering-process';
+      /** @constant */
+      version: 1;
+      exportedAt?: string;
+      collaboration?: {
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+      partners?: {
+        organisationId: string;
+        name: string;
+      }[];
+      cycles: ({
+        number: number;
+        deliverables: {
+          [key: string]: {
+            content: {
+              [key: string]: unknown;
+            } | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
     ErrorResponse: {
       error: {
         code: string;
@@ -5968,6 +6206,248 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'accepted' | 'expired' | 'revoked';
     };
+    Deliverable: {
+      /** @enum {string} */
+      id:
+        | 'problem-definition'
+        | 'actors-map'
+        | 'key-impacts'
+        | 'project-organisation'
+        | 'strategic-action-programme'
+        | 'measurement-system'
+        | 'implementation-plan'
+        | 'communication'
+        | 'pilot-diagnostic'
+        | 'feasibility-assessment'
+        | 'scaling-plan';
+      step: string;
+      version: number;
+      /** @enum {string} */
+      state: 'empty' | 'draft' | 'agreed';
+      content: {
+        [key: string]:
+          | (string | number | null)
+          | string[]
+          | {
+              [key: string]: string | number | null;
+            }[];
+      } | null;
+      updatedAt: string | null;
+      updatedBy: string | null;
+      signOffs: {
+        /** Format: uuid */
+        organisationId: string;
+        version: number;
+        signedBy: string | null;
+        signedAt: string;
+      }[];
+      waitingFor: string[];
+    };
+    DeliverableVersions: {
+      versions: {
+        version: number;
+        changedAt: string;
+        changedBy: string | null;
+        organisationId: string | null;
+        changes: (
+          | {
+              field: string;
+              /** @enum {string} */
+              kind: 'set' | 'cleared' | 'changed';
+              before: string | number | null;
+              after: string | number | null;
+            }
+          | {
+              field: string;
+              /** @enum {string} */
+              kind: 'added' | 'removed';
+              item: string;
+            }
+          | {
+              field: string;
+              /** @enum {string} */
+              kind: 'row-added' | 'row-removed';
+              row: number;
+              summary: string;
+            }
+          | {
+              field: string;
+              /** @constant */
+              kind: 'row-changed';
+              row: number;
+              summary: string;
+              columns: {
+                column: string;
+                before: string | number | null;
+                after: string | number | null;
+              }[];
+            }
+        )[];
+      }[];
+    };
+    Pilot: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      plan: string | null;
+      startsOn: string;
+      endsOn: string;
+      participants: string | null;
+      results: string | null;
+      /** @enum {string} */
+      status: 'planned' | 'running' | 'ended';
+    };
+    ProcessView: {
+      cycle: {
+        number: number;
+        startedAt: string;
+        current: boolean;
+        editable: boolean;
+        roundNumber: number | null;
+      };
+      cycles: {
+        number: number;
+        startedAt: string;
+        decision: ('scale' | 'adjust' | 'stop') | null;
+      }[];
+      partners: {
+        /** Format: uuid */
+        organisationId: string;
+        name: string;
+      }[];
+      /** @enum {string} */
+      position: 'mobilize' | 'co-develop' | 'pilot-test' | 'scale' | 'decide' | 'decided';
+      deliverables: components['schemas']['Deliverable'][];
+      checks: {
+        /** @enum {string} */
+        moment: 'start' | 'before-scale';
+        revealedAt: string | null;
+        revealReason: ('all-submitted' | 'early') | null;
+        editable: boolean;
+        status: {
+          /** Format: uuid */
+          organisationId: string;
+          submitted: boolean;
+          earlyReveal: boolean;
+        }[];
+        answers: {
+          /** Format: uuid */
+          organisationId: string;
+          criterionId: string;
+          rating: (1 | 2 | 3 | 4) | null;
+          note: string | null;
+        }[];
+        outcome: {
+          criteria: {
+            criterionId: string;
+            /** @enum {string} */
+            kind: 'appropriateness' | 'readiness';
+            /** @enum {string} */
+            status: 'holds' | 'weak' | 'unrated';
+            lowest: number | null;
+            differ: boolean;
+            topics: string[];
+          }[];
+          advice: {
+            /** @enum {string} */
+            verdict: 'go' | 'not-yet' | 'incomplete';
+            approachInDoubt: boolean;
+            weak: string[];
+            startWith: string[];
+          };
+        } | null;
+      }[];
+      pilots: components['schemas']['Pilot'][];
+      criteria: {
+        id: string;
+        indicator: string;
+        comparator: string;
+        threshold: number;
+        byWhen: string | null;
+        measured: number | null;
+        note: string | null;
+        measuredBy: string | null;
+        measuredAt: string | null;
+        /** @enum {string} */
+        result: 'met' | 'not-met' | 'not-measured';
+      }[];
+      decision: {
+        suggestion: ('scale' | 'adjust' | 'stop') | null;
+        decided: ('scale' | 'adjust' | 'stop') | null;
+        decidedAt: string | null;
+        waitingFor: string[];
+        differ: boolean;
+        votes: {
+          /** Format: uuid */
+          organisationId: string;
+          /** @enum {string} */
+          decision: 'scale' | 'adjust' | 'stop';
+          reason: string | null;
+          by: string | null;
+          at: string;
+        }[];
+      };
+    };
+    ProcessExport: {
+      /** @constant */
+      format: 'impact-wheel/partnering-process';
+      /** @constant */
+      version: 1;
+      exportedAt?: string;
+      collaboration?: {
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+      partners?: {
+        organisationId: string;
+        name: string;
+      }[];
+      cycles: ({
+        number: number;
+        deliverables: {
+          [key: string]: {
+            content: {
+              [key: string]: unknown;
+            } | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
+    ProcessImportResult: {
+      imported: (
+        | 'problem-definition'
+        | 'actors-map'
+        | 'key-impacts'
+        | 'project-organisation'
+        | 'strategic-action-programme'
+        | 'measurement-system'
+        | 'implementation-plan'
+        | 'communication'
+        | 'pilot-diagnostic'
+        | 'feasibility-assessment'
+        | 'scaling-plan'
+      )[];
+      skipped: (
+        | 'problem-definition'
+        | 'actors-map'
+        | 'key-impacts'
+        | 'project-organisation'
+        | 'strategic-action-programme'
+        | 'measurement-system'
+        | 'implementation-plan'
+        | 'communication'
+        | 'pilot-diagnostic'
+        | 'feasibility-assessment'
+        | 'scaling-plan'
+      )[];
+    };
     Rhythm: {
       nextConversation: {
         at: string;
@@ -6051,7 +6531,22 @@ export interface components {
     Agreement: {
       /** Format: uuid */
       id: string;
-      topicId: string;
+      topicId: string | null;
+      deliverableId:
+        | (
+            | 'problem-definition'
+            | 'actors-map'
+            | 'key-impacts'
+            | 'project-organisation'
+            | 'strategic-action-programme'
+            | 'measurement-system'
+            | 'implementation-plan'
+            | 'communication'
+            | 'pilot-diagnostic'
+            | 'feasibility-assessment'
+            | 'scaling-plan'
+          )
+        | null;
       text: string;
       agreedBy: string | null;
       agreedOn: string;
@@ -6066,7 +6561,22 @@ export interface components {
     Action: {
       /** Format: uuid */
       id: string;
-      topicId: string;
+      topicId: string | null;
+      deliverableId:
+        | (
+            | 'problem-definition'
+            | 'actors-map'
+            | 'key-impacts'
+            | 'project-organisation'
+            | 'strategic-action-programme'
+            | 'measurement-system'
+            | 'implementation-plan'
+            | 'communication'
+            | 'pilot-diagnostic'
+            | 'feasibility-assessment'
+            | 'scaling-plan'
+          )
+        | null;
       text: string;
       owner: string | null;
       ownerUserId: string | null;
@@ -6380,188 +6890,6 @@ export interface components {
       email: string;
       createdAt: string;
       platformRoles: ('platform_admin' | 'facilitator' | 'researcher')[];
-    };
-    Deliverable: {
-      /** @enum {string} */
-      id:
-        | 'problem-definition'
-        | 'actors-map'
-        | 'key-impacts'
-        | 'project-organisation'
-        | 'strategic-action-programme'
-        | 'measurement-system'
-        | 'implementation-plan'
-        | 'communication'
-        | 'pilot-diagnostic'
-        | 'feasibility-assessment'
-        | 'scaling-plan';
-      step: string;
-      version: number;
-      /** @enum {string} */
-      state: 'empty' | 'draft' | 'agreed';
-      content: {
-        [key: string]:
-          | (string | number | null)
-          | string[]
-          | {
-              [key: string]: string | number | null;
-            }[];
-      } | null;
-      updatedAt: string | null;
-      updatedBy: string | null;
-      signOffs: {
-        /** Format: uuid */
-        organisationId: string;
-        version: number;
-        signedBy: string | null;
-        signedAt: string;
-      }[];
-      waitingFor: string[];
-    };
-    DeliverableVersions: {
-      versions: {
-        version: number;
-        changedAt: string;
-        changedBy: string | null;
-        organisationId: string | null;
-        changes: (
-          | {
-              field: string;
-              /** @enum {string} */
-              kind: 'set' | 'cleared' | 'changed';
-              before: string | number | null;
-              after: string | number | null;
-            }
-          | {
-              field: string;
-              /** @enum {string} */
-              kind: 'added' | 'removed';
-              item: string;
-            }
-          | {
-              field: string;
-              /** @enum {string} */
-              kind: 'row-added' | 'row-removed';
-              row: number;
-              summary: string;
-            }
-          | {
-              field: string;
-              /** @constant */
-              kind: 'row-changed';
-              row: number;
-              summary: string;
-              columns: {
-                column: string;
-                before: string | number | null;
-                after: string | number | null;
-              }[];
-            }
-        )[];
-      }[];
-    };
-    Pilot: {
-      /** Format: uuid */
-      id: string;
-      title: string;
-      plan: string | null;
-      startsOn: string;
-      endsOn: string;
-      participants: string | null;
-      results: string | null;
-      /** @enum {string} */
-      status: 'planned' | 'running' | 'ended';
-    };
-    ProcessView: {
-      cycle: {
-        number: number;
-        startedAt: string;
-        current: boolean;
-        editable: boolean;
-        roundNumber: number | null;
-      };
-      cycles: {
-        number: number;
-        startedAt: string;
-        decision: ('scale' | 'adjust' | 'stop') | null;
-      }[];
-      partners: {
-        /** Format: uuid */
-        organisationId: string;
-        name: string;
-      }[];
-      /** @enum {string} */
-      position: 'mobilize' | 'co-develop' | 'pilot-test' | 'scale' | 'decide' | 'decided';
-      deliverables: components['schemas']['Deliverable'][];
-      checks: {
-        /** @enum {string} */
-        moment: 'start' | 'before-scale';
-        revealedAt: string | null;
-        revealReason: ('all-submitted' | 'early') | null;
-        editable: boolean;
-        status: {
-          /** Format: uuid */
-          organisationId: string;
-          submitted: boolean;
-          earlyReveal: boolean;
-        }[];
-        answers: {
-          /** Format: uuid */
-          organisationId: string;
-          criterionId: string;
-          rating: (1 | 2 | 3 | 4) | null;
-          note: string | null;
-        }[];
-        outcome: {
-          criteria: {
-            criterionId: string;
-            /** @enum {string} */
-            kind: 'appropriateness' | 'readiness';
-            /** @enum {string} */
-            status: 'holds' | 'weak' | 'unrated';
-            lowest: number | null;
-            differ: boolean;
-            topics: string[];
-          }[];
-          advice: {
-            /** @enum {string} */
-            verdict: 'go' | 'not-yet' | 'incomplete';
-            approachInDoubt: boolean;
-            weak: string[];
-            startWith: string[];
-          };
-        } | null;
-      }[];
-      pilots: components['schemas']['Pilot'][];
-      criteria: {
-        id: string;
-        indicator: string;
-        comparator: string;
-        threshold: number;
-        byWhen: string | null;
-        measured: number | null;
-        note: string | null;
-        measuredBy: string | null;
-        measuredAt: string | null;
-        /** @enum {string} */
-        result: 'met' | 'not-met' | 'not-measured';
-      }[];
-      decision: {
-        suggestion: ('scale' | 'adjust' | 'stop') | null;
-        decided: ('scale' | 'adjust' | 'stop') | null;
-        decidedAt: string | null;
-        waitingFor: string[];
-        differ: boolean;
-        votes: {
-          /** Format: uuid */
-          organisationId: string;
-          /** @enum {string} */
-          decision: 'scale' | 'adjust' | 'stop';
-          reason: string | null;
-          by: string | null;
-          at: string;
-        }[];
-      };
     };
     Programme: {
       /** Format: uuid */

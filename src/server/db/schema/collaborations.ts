@@ -157,7 +157,9 @@ export const agreements = pgTable(
     collaborationId: uuid('collaboration_id')
       .notNull()
       .references(() => collaborations.id, { onDelete: 'cascade' }),
-    topicId: text('topic_id').notNull(),
+    /** What it belongs to: a wheel topic, or a deliverable of the partnering process; always one of the two. */
+    topicId: text('topic_id'),
+    deliverableId: text('deliverable_id'),
     text: text('text').notNull(),
     agreedBy: text('agreed_by'),
     agreedOn: date('agreed_on', { mode: 'string' }).notNull(),
@@ -167,7 +169,10 @@ export const agreements = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('agreements_collaboration_idx').on(t.collaborationId)],
+  (t) => [
+    index('agreements_collaboration_idx').on(t.collaborationId),
+    check('agreements_topic_or_deliverable', sql`(${t.topicId} is null) <> (${t.deliverableId} is null)`),
+  ],
 );
 
 /** Each partner organisation agrees to an agreement's current text on its own; an edit asks again. */
@@ -193,7 +198,9 @@ export const actions = pgTable(
     collaborationId: uuid('collaboration_id')
       .notNull()
       .references(() => collaborations.id, { onDelete: 'cascade' }),
-    topicId: text('topic_id').notNull(),
+    /** What it belongs to: a wheel topic, or a deliverable of the partnering process; always one of the two. */
+    topicId: text('topic_id'),
+    deliverableId: text('deliverable_id'),
     text: text('text').notNull(),
     /** A free name; or, when a member of a partner organisation owns it, their account below. */
     owner: text('owner'),
@@ -205,7 +212,10 @@ export const actions = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('actions_collaboration_idx').on(t.collaborationId)],
+  (t) => [
+    index('actions_collaboration_idx').on(t.collaborationId),
+    check('actions_topic_or_deliverable', sql`(${t.topicId} is null) <> (${t.deliverableId} is null)`),
+  ],
 );
 
 /** One organisation's answer to one self-assessment statement in one round; null value is "no answer". */

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { toCsv } from '../../../domain/export/csv.ts';
 import { assessment } from '../../../domain/instrument/assessment.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
+import { subjectLabel } from '../../../domain/process/subject.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
 import type { AssessmentService } from '../assessment/service.ts';
 import type { AuditLog } from '../audit/service.ts';
@@ -130,7 +131,7 @@ export class DataExportService {
         collaborations.flatMap((c) =>
           c.agreements.map((a) => [
             c.collaboration.name,
-            topic(a.topicId),
+            subjectLabel(a, 'en'),
             a.text,
             a.agreedBy,
             a.agreedOn,
@@ -143,7 +144,7 @@ export class DataExportService {
         collaborations.flatMap((c) =>
           c.actions.map((a) => [
             c.collaboration.name,
-            a.topicId ? topic(a.topicId) : '',
+            subjectLabel(a, 'en'),
             a.text,
             a.owner,
             a.dueDate,

@@ -12,7 +12,7 @@ import {
 } from '../../../contracts/collaborations.ts';
 import { ZErrorResponse, ZLangQuery, ZOk } from '../../../contracts/common.ts';
 import { toCsv } from '../../../domain/export/csv.ts';
-import { topicById } from '../../../domain/instrument/wheel.ts';
+import { subjectLabel } from '../../../domain/process/subject.ts';
 import { requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
@@ -135,9 +135,9 @@ export function registerFollowUpRoutes(app: App, deps: { followUp: FollowUpServi
       const nameOf = (id: string) =>
         partners.find((p) => p.organisationId === id)?.name || 'A former partner';
       const rows = agreements.map((a) => [
-        a.topicId,
-        topicById(a.topicId)?.label.en ?? a.topicId,
-        topicById(a.topicId)?.label.nl ?? a.topicId,
+        a.topicId ?? a.deliverableId,
+        subjectLabel(a, 'en'),
+        subjectLabel(a, 'nl'),
         a.text,
         a.agreedOn,
         a.approvals.map((x) => nameOf(x.organisationId)).join('; '),

@@ -8,7 +8,8 @@ import type {
   UpdateAgreementBody,
 } from '../../../contracts/collaborations.ts';
 import { translators } from '../../../domain/i18n/catalogues.ts';
-import { isTopicId, topicById } from '../../../domain/instrument/wheel.ts';
+import { isTopicId } from '../../../domain/instrument/wheel.ts';
+import { subjectLabel } from '../../../domain/process/subject.ts';
 import { calendarFile } from '../../../domain/rhythm/ics.ts';
 import type { Locale } from '../../../domain/vocabulary.ts';
 import type { OrganisationActor } from '../../http/auth-context.ts';
@@ -114,7 +115,7 @@ export class FollowUpService {
     if (!row) throw notFound('No such action.');
     if (!row.dueDate) throw notFound('This action has no due date, so it has no calendar entry.');
     const t = translators[lang];
-    const topic = topicById(row.topicId)?.label[lang] ?? row.topicId;
+    const topic = subjectLabel(row, lang);
     return calendarFile(
       {
         uid: `action-${row.id}@impactwheel`,
@@ -140,7 +141,8 @@ export class FollowUpService {
     await this.access.write(actor, collaborationId);
     const row = await this.repo.createAgreement({
       collaborationId,
-      topicId: body.topicId,
+      topicId: body.topicId ?? null,
+      deliverableId: body.deliverableId ?? null,
       text: body.text,
       agreedBy: body.agreedBy ?? null,
       agreedOn: body.agreedOn ?? today(),
@@ -189,7 +191,8 @@ export class FollowUpService {
     await this.access.write(actor, collaborationId);
     const row = await this.repo.createAction({
       collaborationId,
-      topicId: body.topicId,
+      topicId: body.topicId ?? null,
+      deliverableId: body.deliverableId ?? null,
       text: body.text,
       ...(await this.ownerOf(collaborationId, body)),
       dueDate: body.dueDate ?? null,
@@ -242,8 +245,9 @@ export class FollowUpService {
   }
 }
 
-function assertTopic(topicId: string): void {
-  if (!isTopicId(topicId)) {
+/** A wheel topic, when the item belongs to one (else it belongs to a process deliverable, checked by its enum). */
+function assertTopic(topicId: string | undefined): void {
+  if (topicId !== undefined && !isTopicId(topicId)) {
     throw badRequest('invalid_input', 'Unknown topic.', [
       { field: 'topicId', message: 'is not a topic of the wheel' },
     ]);
@@ -254,6 +258,7 @@ function toAgreement(row: AgreementRow, approvals: ApprovalRow[]): Agreement {
   return {
     id: row.id,
     topicId: row.topicId,
+    deliverableId: row.deliverableId as Agreement['deliverableId'],
     text: row.text,
     agreedBy: row.agreedBy,
     agreedOn: row.agreedOn,
@@ -270,6 +275,7 @@ function toAction(row: ActionRow): Action {
   return {
     id: row.id,
     topicId: row.topicId,
+    deliverableId: row.deliverableId as Action['deliverableId'],
     text: row.text,
     owner: row.ownerName ?? row.owner,
     ownerUserId: row.ownerUserId,

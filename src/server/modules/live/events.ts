@@ -42,6 +42,7 @@ const KINDS: Record<string, LiveEventKind> = {
   'PUT /collaborations/:id/process/decision': 'process-changed',
   'DELETE /collaborations/:id/process/decision': 'process-changed',
   'POST /collaborations/:id/process/cycles': 'process-changed',
+  'POST /collaborations/:id/process/import': 'process-changed',
 };
 
 /**

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ZCollaborationParams } from '../../../contracts/collaborations.ts';
 import {
   ZCheckParams,
@@ -7,18 +8,22 @@ import {
   ZDecisionBody,
   ZDeliverableParams,
   ZDeliverableVersions,
+  ZImportResult,
   ZMeasurementBody,
   ZNewCycleBody,
   ZPilotParams,
+  ZProcessExport,
   ZProcessView,
   ZSaveChecksBody,
   ZSaveDeliverableBody,
   ZSignOffBody,
   ZUpdatePilotBody,
 } from '../../../contracts/process.ts';
+import { LOCALES } from '../../../domain/vocabulary.ts';
 import { requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
 import type { App } from '../../http/types.ts';
+import { processExport, renderProcessPdf } from './documents.ts';
 import type { ProcessService } from './service.ts';
 
 const tags = ['partnering process'];
@@ -258,5 +263,64 @@ export function registerProcessRoutes(app: App, deps: { process: ProcessService 
       },
     },
     async (request) => process.startCycle(requireMember(request), request.params.id, request.body ?? {}),
+  );
+
+  app.get(
+    '/collaborations/:id/process/export.json',
+    {
+      schema: {
+        tags,
+        summary: 'The whole process (or one cycle) as JSON, as you see it; import it elsewhere as a template',
+        params: ZCollaborationParams,
+        querystring: ZCycleQuery,
+        response: { 200: ZProcessExport, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const data = await process.documented(requireMember(request), request.params.id, request.query.cycle);
+      return reply
+        .header('content-disposition', 'attachment; filename="impact-wheel-process.json"')
+        .send(processExport(data));
+    },
+  );
+
+  app.get(
+    '/collaborations/:id/process/export.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The whole process (or one cycle) as a PDF in the reader’s language',
+        params: ZCollaborationParams,
+        querystring: ZCycleQuery.extend({ lang: z.enum(LOCALES).default('nl') }),
+        produces: ['application/pdf'],
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const data = await process.documented(requireMember(request), request.params.id, request.query.cycle);
+      const pdf = await renderProcessPdf(data, request.query.lang);
+      return (
+        reply
+          .type('application/pdf')
+          .header('content-disposition', 'attachment; filename="impact-wheel-process.pdf"')
+          // A binary body: no JSON schema to serialise it with, so the typed reply is bypassed on purpose.
+          .send(pdf as never)
+      );
+    },
+  );
+
+  app.post(
+    '/collaborations/:id/process/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Start from an exported process: its last cycle’s deliverables become drafts where the current cycle is still empty',
+        params: ZCollaborationParams,
+        body: ZProcessExport,
+        response: { 200: ZImportResult, ...errorResponses },
+      },
+    },
+    async (request) => process.importTemplate(requireMember(request), request.params.id, request.body),
   );
 }

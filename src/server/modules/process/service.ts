@@ -5,6 +5,7 @@ import {
   type CreatePilotBody,
   type DecisionBody,
   type Deliverable,
+  type ProcessExport,
   type ProcessView,
   type SaveChecksBody,
   type SaveDeliverableBody,
@@ -28,6 +29,7 @@ import {
   deliverableState,
   diffContent,
   evaluateCriterion,
+  isEmptyContent,
   stepOf,
   suggestDecision,
 } from '../../../domain/process/index.ts';
@@ -512,6 +514,75 @@ export class ProcessService {
     return this.view(actor, collaborationId);
   }
 
+  // --- documents --------------------------------------------------------------------------------------------
+
+  /** Every cycle (or one) as the reader sees it, for the PDF and the JSON export. */
+  async documented(actor: OrganisationActor, collaborationId: string, cycleNumber?: number) {
+    const collaboration = await this.access.read(actor, collaborationId);
+    await this.repo.ensureFirstCycle(collaborationId);
+    const cycles = await this.repo.cycles(collaborationId);
+    const numbers = cycleNumber ? [cycleNumber] : cycles.map((c) => c.number);
+    if (cycleNumber && !cycles.some((c) => c.number === cycleNumber)) throw notFound('No such cycle.');
+    const views = [];
+    for (const n of numbers) views.push(await this.view(actor, collaborationId, n));
+    return { collaboration: { name: collaboration.name }, views };
+  }
+
+  /**
+   * Starts from another collaboration's exported process: the deliverables of its last cycle become drafts of
+   * this one's current cycle, except where something is already written (never overwritten, so nothing is
+   * lost). Organisations named in the template are other partners', so they are left out.
+   */
+  async importTemplate(actor: OrganisationActor, collaborationId: string, template: ProcessExport) {
+    const source = template.cycles.at(-1)!;
+    const at = template.cycles.length - 1;
+    const unknown = Object.keys(source.deliverables).filter(
+      (id) => !DELIVERABLE_IDS.includes(id as DeliverableId),
+    );
+    if (unknown.length)
+      throw badRequest(
+        'invalid_input',
+        'Unknown deliverables in the file.',
+        unknown.map((id) => ({
+          field: `cycles.${at}.deliverables.${id}`,
+          message: 'is not a deliverable of the process',
+        })),
+      );
+    const contents = new Map<DeliverableId, DeliverableContent>();
+    for (const [id, entry] of Object.entries(source.deliverables) as [
+      DeliverableId,
+      { content: unknown },
+    ][]) {
+      if (!entry.content) continue;
+      const content = withoutOrganisations(
+        id,
+        parseContent(id, entry.content, `cycles.${at}.deliverables.${id}.content`),
+      );
+      if (!isEmptyContent(content)) contents.set(id, content);
+    }
+    const imported: DeliverableId[] = [];
+    const skipped: DeliverableId[] = [];
+    await this.write(actor, collaborationId, async (tx, cycle) => {
+      for (const [id, content] of contents) {
+        const row = await this.repo.deliverable(tx, cycle.id, id);
+        if (row && !isEmptyContent(row.content as DeliverableContent)) {
+          skipped.push(id);
+          continue;
+        }
+        await this.repo.saveDeliverable(tx, {
+          cycleId: cycle.id,
+          deliverableId: id,
+          version: (row?.version ?? 0) + 1,
+          content,
+          userId: actor.userId,
+          organisationId: actor.organisation.id,
+        });
+        imported.push(id);
+      }
+    });
+    return { imported, skipped };
+  }
+
   // --- shared ---------------------------------------------------------------------------------------------
 
   private async readCycle(actor: OrganisationActor, collaborationId: string, cycleNumber?: number) {
@@ -566,9 +637,9 @@ export class ProcessService {
 }
 
 /** Checks content against the deliverable's form; keyed rows get an id when they come without one. */
-function parseContent(id: DeliverableId, raw: unknown): DeliverableContent {
+function parseContent(id: DeliverableId, raw: unknown, at = 'content'): DeliverableContent {
   const parsed = zDeliverableContent(id).safeParse(raw);
-  if (!parsed.success) throw invalidContent(parsed.error);
+  if (!parsed.success) throw invalidContent(parsed.error, at);
   const content = parsed.data as DeliverableContent;
   for (const field of DELIVERABLE_FORMS[id].fields) {
     const rows = content[field.id];
@@ -584,11 +655,28 @@ function parseContent(id: DeliverableId, raw: unknown): DeliverableContent {
   return content;
 }
 
-function invalidContent(error: z.ZodError): AppError {
+/** A template's organisation fields name another collaboration's partners: emptied, never carried over. */
+function withoutOrganisations(id: DeliverableId, content: DeliverableContent): DeliverableContent {
+  const out: DeliverableContent = { ...content };
+  for (const field of DELIVERABLE_FORMS[id].fields) {
+    if (field.kind === 'organisation' && out[field.id] !== undefined) out[field.id] = null;
+    if (field.kind === 'table' && Array.isArray(out[field.id])) {
+      const columns = field.columns.filter((c) => c.kind === 'organisation').map((c) => c.id);
+      if (columns.length)
+        out[field.id] = (out[field.id] as Record<string, string | number | null>[]).map((row) => ({
+          ...row,
+          ...Object.fromEntries(columns.map((c) => [c, null])),
+        }));
+    }
+  }
+  return out;
+}
+
+function invalidContent(error: z.ZodError, at: string): AppError {
   const details = error.issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     return {
-      field: ['content', ...path.map(String)].join('.'),
+      field: [at, ...path.map(String)].join('.'),
       message: issue.code === 'unrecognized_keys' ? 'is not a field of this deliverable' : issue.message,
     };
   });

@@ -13,6 +13,7 @@ import type { Translate } from '../../../domain/i18n/translate.ts';
 import { assessment as selfAssessment } from '../../../domain/instrument/assessment.ts';
 import type { Locale } from '../../../domain/instrument/types.ts';
 import { wheel } from '../../../domain/instrument/wheel.ts';
+import { subjectLabel } from '../../../domain/process/subject.ts';
 import {
   domainName,
   explainAgendaReason,
@@ -223,7 +224,7 @@ export function renderRoundReport(data: ReportData, lang: Locale): Promise<Buffe
   for (const a of data.actions) {
     const status = a.done ? t('report.done') : a.dueDate ? `${t('report.due')} ${date(a.dueDate)}` : '';
     doc.text(
-      `• ${label(a.topicId)}: ${a.text}${a.owner ? ` — ${a.owner}` : ''}${status ? ` (${status})` : ''}`,
+      `• ${subjectLabel(a, lang)}: ${a.text}${a.owner ? ` — ${a.owner}` : ''}${status ? ` (${status})` : ''}`,
     );
   }
 

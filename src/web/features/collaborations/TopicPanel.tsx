@@ -478,7 +478,7 @@ export function ActionList({
   actions: Workspace['actions'];
   showTopic?: boolean;
 }) {
-  const { t, lang, date, topicName } = useCollabWords(workspace);
+  const { t, lang, date, subjectName } = useCollabWords(workspace);
   const errorText = useErrorText();
   const toggle = useToggleAction(workspace.collaboration.id);
   if (actions.length === 0) return <p className="muted">{t('collab.noActions')}</p>;
@@ -500,7 +500,7 @@ export function ActionList({
               <span>
                 {a.text}
                 {a.owner ? ` — ${a.owner}` : ''}
-                {showTopic ? ` · ${topicName(a.topicId)}` : ''}
+                {showTopic ? ` · ${subjectName(a)}` : ''}
               </span>
             </label>
             <span className="muted">

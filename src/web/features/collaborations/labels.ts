@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RatingValue, Workspace } from '../../../contracts/collaborations.ts';
 import { topicById } from '../../../domain/instrument/wheel.ts';
+import { subjectLabel } from '../../../domain/process/subject.ts';
 import { explainPlacement } from '../../../domain/wheel/explain.ts';
 import { useTranslate } from '../../i18n/index.ts';
 
@@ -11,6 +12,9 @@ export function useCollabWords(workspace?: Workspace) {
   const { t } = useTranslation();
   const { lang, translate } = useTranslate();
   const topicName = (id: string) => topicById(id)?.label[lang] ?? id;
+  /** What an agreement or action belongs to: its wheel topic or its process deliverable. */
+  const subjectName = (item: { topicId: string | null; deliverableId?: string | null }) =>
+    subjectLabel(item, lang);
   const orgName = (id: string) => {
     if (id === workspace?.us.organisationId) return t('collab.you');
     const partner = workspace?.participants.find((p) => p.organisationId === id);
@@ -28,5 +32,5 @@ export function useCollabWords(workspace?: Workspace) {
   const explanation = (): string =>
     workspace?.placement ? explainPlacement(workspace.placement, lang, translate) : t('collab.stageNone');
 
-  return { t, lang, translate, topicName, orgName, rating, date, explanation };
+  return { t, lang, translate, topicName, subjectName, orgName, rating, date, explanation };
 }

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../../contracts/collaborations.ts';
-import { wheel } from '../../../../domain/instrument/wheel.ts';
+import { subjectOrder } from '../../../../domain/process/subject.ts';
 import { TableWrap } from '../../../components/TableWrap.tsx';
 import { useCollabWords } from '../labels.ts';
 import { ApprovalList } from '../TopicPanel.tsx';
@@ -7,12 +7,10 @@ import { useOpenTab } from './tabState.tsx';
 
 /** The agreements overview ("afsprakenlijst"): every agreement by topic in the wheel's order, printable and as CSV. */
 export function AgreementsTab({ workspace }: { workspace: Workspace }) {
-  const { t, topicName, date } = useCollabWords(workspace);
+  const { t, subjectName, date } = useCollabWords(workspace);
   const openTab = useOpenTab();
-  const order = new Map(wheel.topics.map((x, i) => [x.id, i]));
   const agreements = [...workspace.agreements].sort(
-    (a, b) =>
-      (order.get(a.topicId) ?? 0) - (order.get(b.topicId) ?? 0) || a.agreedOn.localeCompare(b.agreedOn),
+    (a, b) => subjectOrder(a) - subjectOrder(b) || a.agreedOn.localeCompare(b.agreedOn),
   );
   return (
     <div className="agreements-overview printable">
@@ -59,9 +57,11 @@ export function AgreementsTab({ workspace }: { workspace: Workspace }) {
                       <button
                         type="button"
                         className="link-button"
-                        onClick={() => openTab('wheel', { 'wheel.topic': a.topicId })}
+                        onClick={() =>
+                          a.topicId ? openTab('wheel', { 'wheel.topic': a.topicId }) : openTab('process')
+                        }
                       >
-                        {topicName(a.topicId)}
+                        {subjectName(a)}
                       </button>
                     </th>
                     <td className="pre-wrap">{a.text}</td>
