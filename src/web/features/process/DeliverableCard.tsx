@@ -15,6 +15,7 @@ import { useErrorText } from '../../components/errors.ts';
 import { useTranslate } from '../../i18n/index.ts';
 import { useCollabWords } from '../collaborations/labels.ts';
 import { ActorsMap } from './ActorsMap.tsx';
+import { DeliverableFollowUp } from './DeliverableFollowUp.tsx';
 import { DeliverableForm } from './DeliverableForm.tsx';
 import { useDeliverableVersions, useProcessChange } from './hooks/useProcess.ts';
 
@@ -125,6 +126,7 @@ export function DeliverableCard(props: {
           onSaved={() => setOpen(true)}
         />
       )}
+      {open && view.cycle.current && <DeliverableFollowUp workspace={workspace} deliverableId={id} />}
       {history && <VersionList workspace={workspace} view={view} deliverableId={id} />}
     </article>
   );

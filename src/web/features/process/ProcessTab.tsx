@@ -10,8 +10,10 @@ import { useCollabWords } from '../collaborations/labels.ts';
 import { ChecksPanel } from './ChecksPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DeliverableCard } from './DeliverableCard.tsx';
+import { OpenStepActions } from './DeliverableFollowUp.tsx';
 import { useProcess } from './hooks/useProcess.ts';
 import { PilotsPanel } from './PilotsPanel.tsx';
+import { ProcessDocuments } from './ProcessDocuments.tsx';
 
 /**
  * The partnering process as a guided tab: where the partners are, what the step asks, who still has to agree
@@ -53,6 +55,7 @@ export function ProcessTab({ workspace }: { workspace: Workspace }) {
         <Alert kind="info">{t('process.readOnlyCycle', { n: view.cycle.number })}</Alert>
       )}
       <Overview workspace={workspace} view={view} />
+      <ProcessDocuments workspace={workspace} view={view} />
       {partneringProcess.steps.map((step) => (
         <StepSection
           key={`${view.cycle.number}-${step.id}`}
@@ -189,6 +192,9 @@ function StepSection({
       <div className="step-body">
         <div className="step-main">
           <p>{step.goal[lang]}</p>
+          {view.cycle.current && (
+            <OpenStepActions workspace={workspace} deliverableIds={deliverables.map((d) => d.id)} />
+          )}
           {stepId === 'mobilize' && <ChecksPanel workspace={workspace} view={view} moment="start" />}
           {deliverables.map((d) => (
             <DeliverableCard key={d.id} workspace={workspace} view={view} deliverable={d} />
