@@ -119,7 +119,9 @@ export function DeliverableCard(props: {
       )}
       {open && (
         <DeliverableEditor
-          key={`${view.cycle.number}-${deliverable.version}`}
+          // Kept while the version changes: what the person typed stays, and a partner's save in between is
+          // answered by the server (409) with the edit-conflict message rather than replacing the typing.
+          key={view.cycle.number}
           workspace={workspace}
           view={view}
           deliverable={deliverable}
@@ -146,12 +148,14 @@ function DeliverableEditor(props: {
   const activity = ACTIVITIES.get(id)!;
   const collaborationId = workspace.collaboration.id;
   const [values, setValues] = useState(() => toFormValues(id, deliverable.content));
+  /** The version this editor started from, or last saved itself. */
+  const [baseVersion, setBaseVersion] = useState(deliverable.version);
   const [saved, setSaved] = useState(false);
   const save = useProcessChange(collaborationId, () =>
     unwrap(
       api.PUT('/collaborations/{id}/process/deliverables/{deliverableId}', {
         params: { path: { id: collaborationId, deliverableId: id } },
-        body: { baseVersion: deliverable.version, content: fromFormValues(id, values) },
+        body: { baseVersion, content: fromFormValues(id, values) },
       }),
     ),
   );
@@ -164,7 +168,12 @@ function DeliverableEditor(props: {
         onSubmit={(event) => {
           event.preventDefault();
           setSaved(false);
-          save.mutate(undefined, { onSuccess: () => setSaved(true) });
+          save.mutate(undefined, {
+            onSuccess: (next) => {
+              setBaseVersion(next.deliverables.find((d) => d.id === id)?.version ?? baseVersion);
+              setSaved(true);
+            },
+          });
         }}
       >
         <DeliverableForm
