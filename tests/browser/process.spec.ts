@@ -319,3 +319,62 @@ test('English, phone: the Process tab opens at 375 px without sideways scrolling
   await a.context.close();
   await b.context.close();
 });
+
+// Issue 12, points 7 and 8: an action of a deliverable in the one list of actions, filterable; the process as a
+// JSON file and that file read into another collaboration as its starting point.
+test('an action of a deliverable shows on the process and in the filtered actions list; a process starts from another one’s JSON', async ({
+  browser,
+}) => {
+  const a = await person(browser, 'Sanne Sjabloon', 'Werkpoort Sjabloon', 'wise');
+  const b = await person(browser, 'Marco Sjabloon', 'Bouw Sjabloon', 'regular-company');
+  const id = await partnered(a, b, 'Van sjabloon');
+  await openProcess(a.page, id);
+  const mobilize = await openStep(a.page, 'mobilize');
+  const problem = card(a.page, 'problem-definition');
+  await problem.getByRole('button', { name: w('process.open'), exact: true }).click();
+  await problem.getByLabel(field('problem-definition', 'problem').label.nl).fill('Te weinig leerwerkplekken');
+  await problem.getByRole('button', { name: w('process.save'), exact: true }).click();
+  await expect(problem.getByText(w('process.state.draft'), { exact: true })).toBeVisible();
+  await problem.getByLabel(w('process.newAction')).fill('Gesprek met de uitvoerders plannen');
+  await problem.getByRole('button', { name: w('process.addAction') }).click();
+  await expect(problem.getByText('Gesprek met de uitvoerders plannen')).toBeVisible();
+  await expect(mobilize.getByText(w('process.openActions', { n: 1 }))).toBeVisible();
+
+  // One list of actions: the wheel's and the process's, filtered by what they belong to.
+  await a.page.getByRole('tab', { name: w('collab.actions'), exact: true }).click();
+  const filter = a.page.getByLabel(w('collab.actionFilter.label'));
+  await filter.selectOption({ label: w('collab.actionFilter.step', { step: step('mobilize') }) });
+  await expect(a.page.getByText(/Gesprek met de uitvoerders plannen/)).toBeVisible();
+  await filter.selectOption({ label: w('collab.actionFilter.wheel') });
+  await expect(a.page.getByText(/Gesprek met de uitvoerders plannen/)).toHaveCount(0);
+  await expect(a.page.getByText(w('collab.noActions'))).toBeVisible();
+
+  // The JSON of this process, read into a new collaboration of B's as its starting point.
+  const exported = await a.context.request.get(`/api/v1/collaborations/${id}/process/export.json`);
+  expect(exported.status()).toBe(200);
+  const c = await person(browser, 'Fatima Sjabloon', 'Gemeente Sjabloon', 'municipality');
+  const other = await partnered(b, c, 'Nieuw, vanuit het sjabloon');
+  await openProcess(b.page, other);
+  await b.page.getByText(w('process.documents')).click();
+  await expectAccessible(b.page, 'process documents');
+  await b.page.getByLabel(w('process.importLabel')).setInputFiles({
+    name: 'proces.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(await exported.text()),
+  });
+  await expect(
+    b.page.getByText(w('process.imported', { list: activity('problem-definition') })),
+  ).toBeVisible();
+  await openStep(b.page, 'mobilize');
+  await expect(
+    card(b.page, 'problem-definition').getByText(w('process.state.draft'), { exact: true }),
+  ).toBeVisible();
+  // A file that is not an export is refused in words, and nothing changes.
+  await b.page.getByLabel(w('process.importLabel')).setInputFiles({
+    name: 'notities.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('geen json'),
+  });
+  await expect(b.page.getByText(w('process.importNotJson'))).toBeVisible();
+  for (const p of [a, b, c]) await p.context.close();
+});
