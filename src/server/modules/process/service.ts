@@ -73,8 +73,7 @@ export class ProcessService {
 
   async view(actor: OrganisationActor, collaborationId: string, cycleNumber?: number): Promise<ProcessView> {
     const collaboration = await this.access.read(actor, collaborationId);
-    await this.repo.ensureFirstCycle(collaborationId);
-    const cycles = await this.repo.cycles(collaborationId);
+    const cycles = await this.cyclesOf(collaborationId);
     const cycle = cycleNumber ? cycles.find((c) => c.number === cycleNumber) : cycles.at(-1);
     if (!cycle) throw notFound('No such cycle.');
     const current = cycle.id === cycles.at(-1)!.id;
@@ -519,8 +518,7 @@ export class ProcessService {
   /** Every cycle (or one) as the reader sees it, for the PDF and the JSON export. */
   async documented(actor: OrganisationActor, collaborationId: string, cycleNumber?: number) {
     const collaboration = await this.access.read(actor, collaborationId);
-    await this.repo.ensureFirstCycle(collaborationId);
-    const cycles = await this.repo.cycles(collaborationId);
+    const cycles = await this.cyclesOf(collaborationId);
     const numbers = cycleNumber ? [cycleNumber] : cycles.map((c) => c.number);
     if (cycleNumber && !cycles.some((c) => c.number === cycleNumber)) throw notFound('No such cycle.');
     const views = [];
@@ -585,9 +583,17 @@ export class ProcessService {
 
   // --- shared ---------------------------------------------------------------------------------------------
 
+  /** The cycles, the first made on the first visit: a read writes only once per collaboration. */
+  private async cyclesOf(collaborationId: string) {
+    const cycles = await this.repo.cycles(collaborationId);
+    if (cycles.length) return cycles;
+    await this.repo.ensureFirstCycle(collaborationId);
+    return this.repo.cycles(collaborationId);
+  }
+
   private async readCycle(actor: OrganisationActor, collaborationId: string, cycleNumber?: number) {
     await this.access.read(actor, collaborationId);
-    const cycles = await this.repo.cycles(collaborationId);
+    const cycles = await this.cyclesOf(collaborationId);
     const cycle = cycleNumber ? cycles.find((c) => c.number === cycleNumber) : cycles.at(-1);
     if (!cycle) throw notFound('No such cycle.');
     return cycle;
