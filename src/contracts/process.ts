@@ -156,6 +156,8 @@ export const ZDeliverableVersions = z
         changedBy: z.string().nullable(),
         organisationId: zId.nullable(),
         changes: z.array(ZChange),
+        /** The whole content of this version, to read it or to put it back as a new version. */
+        content: ZDeliverableContentOut,
       }),
     ),
   })

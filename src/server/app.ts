@@ -59,6 +59,7 @@ import { OrganisationsService } from './modules/organisations/service.ts';
 import { PlatformRepository } from './modules/platform/repository.ts';
 import { registerPlatformRoutes } from './modules/platform/routes.ts';
 import { PlatformService } from './modules/platform/service.ts';
+import { processExport } from './modules/process/documents.ts';
 import { ProcessRepository } from './modules/process/repository.ts';
 import { registerProcessRoutes } from './modules/process/routes.ts';
 import { ProcessService } from './modules/process/service.ts';
@@ -361,6 +362,8 @@ export async function buildApp(options: AppOptions) {
           workspace: workspaceService,
           wheel: wheelService,
           assessment: assessmentService,
+          process: async (actor, collaborationId) =>
+            processExport(await processService.documented(actor, collaborationId)),
           programmes: programmesService,
           audit,
         }),

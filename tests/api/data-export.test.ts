@@ -64,6 +64,8 @@ describe('an organisation downloads its data (issue 9, point 13)', () => {
     const json = JSON.parse(before.files['organisation.json']!);
     expect(json.organisation.name).toBe('Alfa Export');
     expect(json.collaborations[0].selfAssessments[0].answers).toEqual([]);
+    // The partnering process comes along, as its own export: issue 12.
+    expect(json.collaborations[0].process.format).toBe('impact-wheel/partnering-process');
     // A partner's text stays text in a spreadsheet; quotes are doubled.
     expect(before.files['agreements.csv']).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
     expect(before.files['actions.csv']).toContain('"Plan maken, ""snel"""');

@@ -103,6 +103,34 @@ describe('deleting an organisation (issue 9, point 14)', () => {
     expect(await t.eraseDue(new Date(Date.now() + 32 * DAY))).toBe(0);
   });
 
+  it('removes its drafts of the partnering process checks and keeps what partners were shown', async () => {
+    const { a, b, id } = await pair('Proces Weg BV', 'Proces Blijft BV');
+    await a.client.put(`/collaborations/${id}/process/checks/start`, {
+      answers: { trust: { rating: 2, note: 'GETOOND-AAN-PARTNER' } },
+    });
+    await a.client.post(`/collaborations/${id}/process/checks/start/submit`);
+    await b.client.post(`/collaborations/${id}/process/checks/start/submit`, {
+      answers: { trust: { rating: 3 } },
+    });
+    await a.client.put(`/collaborations/${id}/process/checks/before-scale`, {
+      answers: { trust: { rating: 1, note: 'PROCES-CONCEPT-VAN-A' } },
+    });
+    await a.client.put(`/collaborations/${id}/process/deliverables/problem-definition`, {
+      baseVersion: 0,
+      content: { problem: 'Gedeeld probleem' },
+    });
+    await a.client.post('/organisation/deletion');
+    expect(await t.eraseDue(new Date(Date.now() + 31 * DAY))).toBe(1);
+    expect(await rows(sql`select 1 from process_check_answers where note = 'PROCES-CONCEPT-VAN-A'`)).toEqual(
+      [],
+    );
+    const view = (await b.client.get(`/collaborations/${id}/process`)).body;
+    expect(JSON.stringify(view)).toContain('GETOOND-AAN-PARTNER');
+    expect(JSON.stringify(view)).not.toContain('Proces Weg');
+    // The shared deliverable stays: it was the partnership's, not the organisation's alone.
+    expect(view.deliverables[0].content.problem).toBe('Gedeeld probleem');
+  });
+
   it('a round that waited only for the erased partner reveals to the others', async () => {
     const { a, b, id } = await pair('Laatste Wacht BV', 'Wachtende BV');
     const witness = await addWitness(t.app, b.client, id);

@@ -101,6 +101,21 @@ describe('deliverables and agreement', () => {
       { field: 'rootCauses', kind: 'added', item: 'Angst om de uitkering te verliezen' },
     ]);
     expect(versions.body.versions[0].changedBy).toBeTruthy();
+    // Undo: version 1 put back as version 3, the history keeping every step.
+    const restored = await a.client.put(`/collaborations/${id}/process/deliverables/problem-definition`, {
+      baseVersion: 2,
+      content: versions.body.versions[1].content,
+    });
+    expect(deliverable(restored.body, 'problem-definition')).toMatchObject({
+      version: 3,
+      content: versions.body.versions[1].content,
+    });
+    const after = await a.client.get(
+      `/collaborations/${id}/process/deliverables/problem-definition/versions`,
+    );
+    expect(after.body.versions[0].changes).toEqual([
+      { field: 'rootCauses', kind: 'removed', item: 'Angst om de uitkering te verliezen' },
+    ]);
   });
 
   it('answers 400 naming the field for bad content, and keeps what was saved', async () => {

@@ -6283,6 +6283,14 @@ export interface components {
               }[];
             }
         )[];
+        content: {
+          [key: string]:
+            | (string | number | null)
+            | string[]
+            | {
+                [key: string]: string | number | null;
+              }[];
+        };
       }[];
     };
     Pilot: {

@@ -25,6 +25,8 @@ export class DataExportService {
       workspace: WorkspaceService;
       wheel: WheelService;
       assessment: AssessmentService;
+      /** Each collaboration's partnering process, as its JSON export. */
+      process: (actor: OrganisationActor, collaborationId: string) => Promise<unknown>;
       programmes: ProgrammesService;
       audit: AuditLog;
     },
@@ -50,7 +52,12 @@ export class DataExportService {
         rounds.push(await wheel.round(actor, card.id, number));
         selfAssessments.push(await assessments.view(actor, card.id, number));
       }
-      collaborations.push({ ...page, rounds, selfAssessments });
+      collaborations.push({
+        ...page,
+        rounds,
+        selfAssessments,
+        process: await this.parts.process(actor, card.id),
+      });
     }
     const exportedAt = new Date().toISOString();
     const everything = {

@@ -64,7 +64,13 @@ export class ProcessRepository {
     });
   }
 
+  /**
+   * Serialises the collaboration's process writes on its row first: locking only the newest cycle let a second
+   * "start the next cycle" wait on cycle 1's row and then, still holding the old answer, insert cycle 2 again
+   * (found by a race of two starts on PostgreSQL). After the wait, the newest cycle is read afresh.
+   */
   async lockCurrentCycle(tx: Tx, collaborationId: string): Promise<CycleRow | undefined> {
+    await tx.execute(sql`select id from collaborations where id = ${collaborationId} for no key update`);
     const [cycle] = await tx
       .select()
       .from(processCycles)

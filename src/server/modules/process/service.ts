@@ -315,6 +315,7 @@ export class ProcessService {
             (rows[i - 1]?.content as DeliverableContent | undefined) ?? null,
             row.content as DeliverableContent,
           ),
+          content: row.content as DeliverableContent,
         }))
         .reverse(),
     };

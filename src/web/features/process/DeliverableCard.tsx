@@ -15,6 +15,7 @@ import { useErrorText } from '../../components/errors.ts';
 import { useTranslate } from '../../i18n/index.ts';
 import { useCollabWords } from '../collaborations/labels.ts';
 import { ActorsMap } from './ActorsMap.tsx';
+import { AmbitionsBeside } from './AmbitionsBeside.tsx';
 import { DeliverableFollowUp } from './DeliverableFollowUp.tsx';
 import { DeliverableForm } from './DeliverableForm.tsx';
 import { useDeliverableVersions, useProcessChange } from './hooks/useProcess.ts';
@@ -129,7 +130,9 @@ export function DeliverableCard(props: {
         />
       )}
       {open && view.cycle.current && <DeliverableFollowUp workspace={workspace} deliverableId={id} />}
-      {history && <VersionList workspace={workspace} view={view} deliverableId={id} />}
+      {history && (
+        <VersionList workspace={workspace} view={view} deliverableId={id} current={deliverable.version} />
+      )}
     </article>
   );
 }
@@ -188,6 +191,18 @@ function DeliverableEditor(props: {
           fieldError={(field) => error?.fieldError(field)}
         />
         {id === 'actors-map' && <ActorsMap content={content} />}
+        {id === 'key-impacts' && (
+          <AmbitionsBeside
+            workspace={workspace}
+            values={values}
+            readOnly={readOnly}
+            onUse={(level, text) => {
+              const now = String(values[level] ?? '').trim();
+              setSaved(false);
+              setValues({ ...values, [level]: now ? `${now}\n${text}` : text });
+            }}
+          />
+        )}
         {save.error && (
           <Alert kind="error">
             {error?.code === 'edit_conflict' ? t('process.editConflict') : errorText(save.error)}
@@ -219,14 +234,35 @@ function DeliverableEditor(props: {
   );
 }
 
-function VersionList(props: { workspace: Workspace; view: ProcessView; deliverableId: DeliverableId }) {
-  const { workspace, view, deliverableId } = props;
+function VersionList(props: {
+  workspace: Workspace;
+  view: ProcessView;
+  deliverableId: DeliverableId;
+  current: number;
+}) {
+  const { workspace, view, deliverableId, current } = props;
   const { t, orgName, date } = useCollabWords(workspace);
-  const query = useDeliverableVersions(workspace.collaboration.id, deliverableId, view.cycle.number);
+  const errorText = useErrorText();
+  const collaborationId = workspace.collaboration.id;
+  const query = useDeliverableVersions(collaborationId, deliverableId, view.cycle.number);
+  // Undo: an earlier version put back as the newest, so the history keeps every step and partners agree again.
+  const restore = useProcessChange(collaborationId, (content: Record<string, unknown>) =>
+    unwrap(
+      api.PUT('/collaborations/{id}/process/deliverables/{deliverableId}', {
+        params: { path: { id: collaborationId, deliverableId } },
+        body: { baseVersion: current, content },
+      }),
+    ),
+  );
   if (query.isPending) return <p className="muted">{t('process.loading')}</p>;
   if (!query.data) return null;
   return (
     <ul className="version-list" aria-label={t('process.versionHistory')}>
+      {restore.error && (
+        <li>
+          <Alert kind="error">{errorText(restore.error)}</Alert>
+        </li>
+      )}
       {query.data.versions.map((v) => (
         <li key={v.version}>
           <p className="small strong">
@@ -238,6 +274,19 @@ function VersionList(props: { workspace: Workspace; view: ProcessView; deliverab
                   .join(', ') || '?',
               when: date(v.changedAt),
             })}
+            {view.cycle.editable && v.version !== current && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={restore.isPending}
+                  onClick={() => restore.mutate(v.content)}
+                >
+                  {t('process.restoreVersion', { n: v.version })}
+                </button>
+              </>
+            )}
           </p>
           {v.changes.length === 0 ? (
             <p className="small muted">{t('process.noChanges')}</p>
