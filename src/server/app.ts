@@ -46,6 +46,9 @@ import { ErasureService } from './modules/erasure/service.ts';
 import { FollowUpRepository } from './modules/follow-up/repository.ts';
 import { registerFollowUpRoutes } from './modules/follow-up/routes.ts';
 import { FollowUpService } from './modules/follow-up/service.ts';
+import { LedgerRepository } from './modules/ledger/repository.ts';
+import { registerLedgerRoutes } from './modules/ledger/routes.ts';
+import { LedgerService } from './modules/ledger/service.ts';
 import { LiveBus } from './modules/live/bus.ts';
 import { registerChangeHook } from './modules/live/changes.ts';
 import { PresenceRepository } from './modules/live/repository.ts';
@@ -260,6 +263,7 @@ export async function buildApp(options: AppOptions) {
     },
   );
   collaborationsService.onLifecycle(processService.lifecycle());
+  const ledgerService = new LedgerService(new LedgerRepository(options.database.db), access);
   wheelService.reportAssessmentWith((actor, collaborationId, round) =>
     assessmentService.view(actor, collaborationId, round),
   );
@@ -338,6 +342,7 @@ export async function buildApp(options: AppOptions) {
       registerPlatformRoutes(api, { platform: platformService });
       registerWorkspaceRoutes(api, { workspace: workspaceService });
       registerProcessRoutes(api, { process: processService });
+      registerLedgerRoutes(api, { ledger: ledgerService });
       registerCollaborationRoutes(api, {
         collaborations: collaborationsService,
         workspace: composeWorkspace,

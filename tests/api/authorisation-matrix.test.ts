@@ -387,6 +387,27 @@ const MATRIX: Record<string, Row> = {
   'DELETE /collaborations/{id}/process/decision': inOrganisation(200, 200),
   // No decision yet, so no next cycle: refused for partners, unseen for others.
   'POST /collaborations/{id}/process/cycles': inOrganisation(409, 409),
+  'GET /instrument/indicators': all(200),
+  'GET /collaborations/{id}/ledger': inOrganisation(200, 200),
+  // The fixture chose "people placed" already: choosing it again is refused, for partners only.
+  'POST /collaborations/{id}/ledger/indicators': {
+    ...inOrganisation(409, 409),
+    body: () => ({ libraryId: 'people-placed' }),
+  },
+  'PATCH /collaborations/{id}/ledger/indicators/{indicatorId}': {
+    ...inOrganisation(200, 200),
+    body: () => ({ targets: [{ period: '2026-Q4', target: 8 }] }),
+  },
+  // It holds a value, so removing it is refused rather than losing the value.
+  'DELETE /collaborations/{id}/ledger/indicators/{indicatorId}': inOrganisation(409, 409),
+  'PUT /collaborations/{id}/ledger/indicators/{indicatorId}/values/{period}': {
+    ...inOrganisation(200, 200),
+    body: () => ({ value: 3 }),
+  },
+  'GET /collaborations/{id}/ledger/indicators/{indicatorId}/values/{period}/history': inOrganisation(
+    200,
+    200,
+  ),
   'GET /collaborations/{id}/process/export.json': inOrganisation(200, 200),
   'GET /collaborations/{id}/process/export.pdf': inOrganisation(200, 200),
   'POST /collaborations/{id}/process/import': {
@@ -451,6 +472,12 @@ async function fixture(): Promise<Fixture> {
   await admin.put(`/collaborations/${collaborationId}/process/deliverables/measurement-system`, {
     baseVersion: 0,
     content: { criteria: [{ id: 'c1', indicator: 'Geplaatst', comparator: 'gte', threshold: 8 }] },
+  });
+  const indicator = (
+    await admin.post(`/collaborations/${collaborationId}/ledger/indicators`, { libraryId: 'people-placed' })
+  ).body.indicators[0].id as string;
+  await admin.put(`/collaborations/${collaborationId}/ledger/indicators/${indicator}/values/2026-01`, {
+    value: 2,
   });
   const pilot = await admin.post(`/collaborations/${collaborationId}/process/pilots`, {
     title: 'Eerste pilot',
@@ -571,6 +598,20 @@ async function fixture(): Promise<Fixture> {
       'PUT /collaborations/{id}/process/decision': collab,
       'DELETE /collaborations/{id}/process/decision': collab,
       'POST /collaborations/{id}/process/cycles': collab,
+      'GET /collaborations/{id}/ledger': collab,
+      'POST /collaborations/{id}/ledger/indicators': collab,
+      'PATCH /collaborations/{id}/ledger/indicators/{indicatorId}': { ...collab, indicatorId: indicator },
+      'DELETE /collaborations/{id}/ledger/indicators/{indicatorId}': { ...collab, indicatorId: indicator },
+      'PUT /collaborations/{id}/ledger/indicators/{indicatorId}/values/{period}': {
+        ...collab,
+        indicatorId: indicator,
+        period: '2026-02',
+      },
+      'GET /collaborations/{id}/ledger/indicators/{indicatorId}/values/{period}/history': {
+        ...collab,
+        indicatorId: indicator,
+        period: '2026-01',
+      },
       'GET /collaborations/{id}/process/export.json': collab,
       'GET /collaborations/{id}/process/export.pdf': collab,
       'POST /collaborations/{id}/process/import': collab,

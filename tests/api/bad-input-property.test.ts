@@ -515,6 +515,12 @@ const GOOD_BODIES: Record<string, () => Record<string, unknown>> = {
   'PATCH /collaborations/{id}/process/pilots/{pilotId}': () => ({ results: 'Acht geplaatst' }),
   'PUT /collaborations/{id}/process/measurements/{criterionId}': () => ({ value: 8 }),
   'PUT /collaborations/{id}/process/decision': () => ({ decision: 'adjust' }),
+  'POST /collaborations/{id}/ledger/indicators': () => ({ libraryId: 'coaching-hours' }),
+  'PATCH /collaborations/{id}/ledger/indicators/{indicatorId}': () => ({
+    baseline: 0,
+    targets: [{ period: '2026-Q4', target: 8 }],
+  }),
+  'PUT /collaborations/{id}/ledger/indicators/{indicatorId}/values/{period}': () => ({ value: 3 }),
   'POST /collaborations/{id}/process/import': () => ({
     format: 'impact-wheel/partnering-process',
     version: 1,
@@ -589,6 +595,20 @@ async function pathValues(op: Operation, caller: Client): Promise<Record<string,
       await processed();
       values[name] = 'measurement-system';
     } else if (at === 'checks/{moment}') values[name] = 'start';
+    else if (at === 'indicators/{indicatorId}')
+      values[name] = (
+        await adminA.post(`/collaborations/${await collaboration()}/ledger/indicators`, {
+          custom: {
+            label: `Fuzz ${randomUUID()}`,
+            definition: 'Een eigen indicator',
+            unit: 'personen',
+            level: 'output',
+            direction: 'up',
+            kind: 'flow',
+          },
+        })
+      ).body.indicators.at(-1).id;
+    else if (at === 'values/{period}') values[name] = '2026-01';
     else if (at === 'measurements/{criterionId}') {
       await processed();
       values[name] = 'c1';

@@ -2829,6 +2829,347 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/instrument/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The indicator library for work integration: definition, unit, level, direction, IRIS+ code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              indicators: components['schemas']['LibraryIndicator'][];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The collaboration’s indicators with targets, every partner’s values per period and progress */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LedgerView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/ledger/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Choose an indicator of the library, or add your own */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            libraryId?: string;
+            custom?: {
+              label: string;
+              definition: string;
+              unit: string;
+              /** @enum {string} */
+              level: 'input' | 'output' | 'outcome';
+              /** @enum {string} */
+              direction: 'up' | 'down';
+              /** @enum {string} */
+              kind: 'stock' | 'flow';
+            };
+            baseline?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LedgerView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/ledger/indicators/{indicatorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an indicator that holds no values yet */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          indicatorId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LedgerView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Set an indicator’s baseline and its targets per period (a null target removes it) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          indicatorId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            baseline?: number | null;
+            targets?: {
+              period: string;
+              target: number | null;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LedgerView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    trace?: never;
+  };
+  '/collaborations/{id}/ledger/indicators/{indicatorId}/values/{period}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Enter your organisation’s value for a period (month or quarter); a second entry corrects it */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          indicatorId: string;
+          period: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            value: number;
+            source?: string | null;
+            note?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LedgerView'];
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/collaborations/{id}/ledger/indicators/{indicatorId}/values/{period}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every value entered for a period by any partner, corrections included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          indicatorId: string;
+          period: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              values: {
+                /** Format: uuid */
+                organisationId: string;
+                period: string;
+                value: number;
+                source: string | null;
+                note: string | null;
+                enteredBy: string | null;
+                enteredAt: string;
+                corrected: boolean;
+                supersededAt: string | null;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['Error'];
+        401: components['responses']['Error'];
+        403: components['responses']['Error'];
+        404: components['responses']['Error'];
+        409: components['responses']['Error'];
+        429: components['responses']['Error'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/collaborations/{id}/rhythm': {
     parameters: {
       query?: never;
@@ -6846,6 +7187,95 @@ export interface components {
     AuditPage: {
       events: components['schemas']['AuditEvent'][];
       next: number | null;
+    };
+    LibraryIndicator: {
+      id: string;
+      label: {
+        en: string;
+        nl: string;
+      };
+      definition: {
+        en: string;
+        nl: string;
+      };
+      unit: {
+        en: string;
+        nl: string;
+      };
+      /** @enum {string} */
+      level: 'input' | 'output' | 'outcome';
+      /** @enum {string} */
+      direction: 'up' | 'down';
+      /** @enum {string} */
+      kind: 'stock' | 'flow';
+      iris: string | null;
+    };
+    LedgerIndicator: {
+      /** Format: uuid */
+      id: string;
+      libraryId: string | null;
+      label: {
+        en: string;
+        nl: string;
+      };
+      definition: {
+        en: string;
+        nl: string;
+      };
+      unit: {
+        en: string;
+        nl: string;
+      };
+      /** @enum {string} */
+      level: 'input' | 'output' | 'outcome';
+      /** @enum {string} */
+      direction: 'up' | 'down';
+      /** @enum {string} */
+      kind: 'stock' | 'flow';
+      iris: string | null;
+      baseline: number | null;
+      targets: {
+        period: string;
+        target: number;
+      }[];
+      values: {
+        /** Format: uuid */
+        organisationId: string;
+        period: string;
+        value: number;
+        source: string | null;
+        note: string | null;
+        enteredBy: string | null;
+        enteredAt: string;
+        corrected: boolean;
+      }[];
+      series: {
+        period: string;
+        total: number;
+        partners: number;
+        target: number | null;
+      }[];
+      progress: {
+        latest: {
+          period: string;
+          total: number;
+        } | null;
+        cumulative: number | null;
+        against: {
+          period: string;
+          total: number;
+          target: number;
+          met: boolean | null;
+        } | null;
+      };
+    };
+    LedgerView: {
+      partners: {
+        /** Format: uuid */
+        organisationId: string;
+        name: string;
+      }[];
+      indicators: components['schemas']['LedgerIndicator'][];
     };
     Presence: {
       people: {

@@ -6,3 +6,4 @@ export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './programmes.ts';
 export * from './process.ts';
+export * from './ledger.ts';

@@ -1,0 +1,3 @@
+export * from './indicators.ts';
+export * from './periods.ts';
+export * from './progress.ts';
