@@ -58,7 +58,7 @@ export class ProcessService {
     private readonly openRound: RoundOpener,
   ) {}
 
-  /** A partner leaving may complete a check's reveal, as it may the wheel round's. */
+  /** A partner leaving may complete a check's reveal, as it may the wheel round's, and the decision. */
   lifecycle(): CollaborationLifecycle {
     return {
       partnerLeft: async (tx, collaboration) => {
@@ -67,6 +67,10 @@ export class ProcessService {
         if (!cycle) return;
         for (const moment of CHECK_MOMENTS)
           await this.revealChecksIfReady(tx, cycle.id, moment, collaboration.id);
+        // The decision stands once every partner taking part now chose the same (docs/process.md). Only a vote
+        // decided it, so when the one partner still to choose (or the one that chose otherwise) left, the rest
+        // had agreed and the view said it waited for nobody, yet nothing was decided and no cycle could start.
+        if (!cycle.decision) await this.decideIfAgreed(tx, cycle.id, collaboration.id);
       },
     };
   }
@@ -467,11 +471,16 @@ export class ProcessService {
         reason: body.reason ?? null,
         votedBy: actor.userId,
       });
-      const partners = (await this.access.participants([collaborationId], tx)).map((p) => p.organisationId);
-      const { decided } = decisionState(await this.repo.votes(cycle.id, tx), partners);
-      if (decided) await this.repo.decide(tx, cycle.id, decided);
+      await this.decideIfAgreed(tx, cycle.id, collaborationId);
     });
     return this.view(actor, collaborationId);
+  }
+
+  /** Inside the cycle's lock: records the decision once every partner taking part now chose the same. */
+  private async decideIfAgreed(tx: Tx, cycleId: string, collaborationId: string) {
+    const partners = (await this.access.participants([collaborationId], tx)).map((p) => p.organisationId);
+    const { decided } = decisionState(await this.repo.votes(cycleId, tx), partners);
+    if (decided) await this.repo.decide(tx, cycleId, decided);
   }
 
   async withdrawVote(actor: OrganisationActor, collaborationId: string) {
@@ -488,13 +497,12 @@ export class ProcessService {
    */
   async startCycle(actor: OrganisationActor, collaborationId: string, body: { openRound?: boolean }) {
     await this.access.write(actor, collaborationId);
+    // Refused before a wheel round is opened: a start answered 409 opened a new round all the same when the
+    // last one was revealed. (Checked again under the lock below, where it counts.)
+    if (body.openRound && !(await this.cyclesOf(collaborationId)).at(-1)?.decision) throw decisionNeeded();
     const roundId = body.openRound ? await this.openRound(actor, collaborationId) : null;
     await this.write(actor, collaborationId, async (tx, cycle) => {
-      if (!cycle.decision)
-        throw conflict(
-          'decision_needed',
-          'Decide together to scale, adjust or stop before starting the next cycle.',
-        );
+      if (!cycle.decision) throw decisionNeeded();
       const next = await this.repo.startCycle(tx, collaborationId, cycle.number + 1, roundId);
       for (const d of carryOver(
         (await this.repo.deliverablesIn(tx, cycle.id)).map((row) => ({
@@ -693,6 +701,9 @@ function invalidContent(error: z.ZodError, at: string): AppError {
     details,
   );
 }
+
+const decisionNeeded = () =>
+  conflict('decision_needed', 'Decide together to scale, adjust or stop before starting the next cycle.');
 
 function toCheckAnswers(body: SaveChecksBody) {
   return Object.entries(body.answers).map(([criterionId, a]) => ({
