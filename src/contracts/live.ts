@@ -15,6 +15,7 @@ export const LIVE_EVENT_KINDS = [
   'assessment-early-reveal',
   'collaboration-changed',
   'process-changed',
+  'ledger-changed',
   'presence-changed',
 ] as const;
 

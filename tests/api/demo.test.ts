@@ -57,6 +57,11 @@ describe('the demo installation', () => {
     expect(states['implementation-plan']).toBe('draft');
     expect(view.pilots[0].status).toBe('running');
     expect(view.checks[0].outcome.advice.verdict).toBe('not-yet');
+    const ledger = (await fatima.get(`/collaborations/${id}/ledger`)).body;
+    expect(ledger.indicators.map((i: { libraryId: string }) => i.libraryId)).toEqual([
+      'people-in-training',
+      'people-placed',
+    ]);
     expect(view.criteria.map((c: { result: string }) => c.result)).toEqual([
       'met',
       'not-measured',

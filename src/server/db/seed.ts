@@ -19,6 +19,7 @@ import {
   users,
 } from './schema/index.ts';
 import { DEMO_COLLABORATIONS, seedCollaborations, seedStudyAssessments } from './seed-collaborations.ts';
+import { seedDemoLedger } from './seed-ledger.ts';
 import { seedDemoProcess } from './seed-process.ts';
 
 export const DEMO_PASSWORD = 'impactwheel-demo';
@@ -253,6 +254,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     orgIds['Gemeente Tilburg'] = municipality!.id;
     await seedCollaborations(tx, DEMO_COLLABORATIONS, orgIds);
     await seedDemoProcess(tx, orgIds);
+    await seedDemoLedger(tx, orgIds);
 
     // The research cohort as a programme: the sixteen enterprises, twelve of which share their assessment.
     const [facilitator] = await tx

@@ -43,6 +43,10 @@ const KINDS: Record<string, LiveEventKind> = {
   'DELETE /collaborations/:id/process/decision': 'process-changed',
   'POST /collaborations/:id/process/cycles': 'process-changed',
   'POST /collaborations/:id/process/import': 'process-changed',
+  'POST /collaborations/:id/ledger/indicators': 'ledger-changed',
+  'PATCH /collaborations/:id/ledger/indicators/:indicatorId': 'ledger-changed',
+  'DELETE /collaborations/:id/ledger/indicators/:indicatorId': 'ledger-changed',
+  'PUT /collaborations/:id/ledger/indicators/:indicatorId/values/:period': 'ledger-changed',
 };
 
 /**

@@ -22,6 +22,7 @@ export function useLiveUpdates(workspace: Workspace): LiveEvent | null {
       void queryClient.invalidateQueries({ queryKey: collaborationKeys.workspace(id) });
       void queryClient.invalidateQueries({ queryKey: ['assessment', id] });
       void queryClient.invalidateQueries({ queryKey: ['process', id] });
+      void queryClient.invalidateQueries({ queryKey: ['ledger', id] });
       void queryClient.invalidateQueries({ queryKey: collaborationKeys.list() });
       // What a partner did may have left the person a notice: the bell need not wait for its half minute.
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all() });

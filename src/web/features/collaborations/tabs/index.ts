@@ -15,6 +15,8 @@ const ProcessTab = lazy(() =>
   import('../../process/ProcessTab.tsx').then((m) => ({ default: m.ProcessTab })),
 );
 
+const LedgerTab = lazy(() => import('../../ledger/LedgerTab.tsx').then((m) => ({ default: m.LedgerTab })));
+
 export type WorkspaceTab = {
   /** Names the tab and its panel in the page (ids tab-… and panel-…). */
   id: string;
@@ -38,6 +40,7 @@ export const WORKSPACE_TABS: readonly [WorkspaceTab, ...WorkspaceTab[]] = [
   { id: 'actions', labelKey: 'collab.actions', Component: ActionsTab },
   { id: 'assessment', labelKey: 'collab.assessment', Component: AssessmentTab },
   { id: 'process', labelKey: 'collab.processTab', Component: ProcessTab },
+  { id: 'ledger', labelKey: 'collab.ledgerTab', Component: LedgerTab },
   { id: 'rounds', labelKey: 'collab.rounds', Component: RoundsTab },
   { id: 'partners', labelKey: 'collab.partners', Component: PartnersTab },
 ];
