@@ -63,6 +63,13 @@ export const zWebLink = z
 
 /** The largest value of a PostgreSQL integer column: larger numbers are refused, not sent to the database. */
 export const INT_MAX = 2_147_483_647;
+
+/** A figure a person enters (an amount, a threshold, a count): finite, and within what a partnership can count. */
+export const zFigure = z
+  .number()
+  .refine(Number.isFinite, 'must be a number')
+  .min(-1e12, 'must be at least -1000000000000')
+  .max(1e12, 'must be at most 1000000000000');
 /** A positive whole number that fits an integer column (a round number, a version). */
 export const zCount = z.number().int().min(1).max(INT_MAX, `at most ${INT_MAX}`);
 

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { INDICATOR_DIRECTIONS, INDICATOR_KINDS, INDICATOR_LEVELS, isPeriod } from '../domain/ledger/index.ts';
-import { zId, zRequiredText, zText } from './common.ts';
+import { zFigure, zId, zRequiredText, zText } from './common.ts';
 
 const zLocalised = z.object({ en: z.string(), nl: z.string() });
-/** A figure as people enter it: finite, within what a collaboration can count. */
-const zFigure = z
-  .number()
-  .refine(Number.isFinite, 'must be a number')
-  .min(-1e12, 'must be at least -1000000000000')
-  .max(1e12, 'must be at most 1000000000000');
 export const zPeriod = z
   .string()
   .max(7)

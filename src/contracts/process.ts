@@ -13,14 +13,7 @@ import {
   LIMITS,
 } from '../domain/process/index.ts';
 import { REVEAL_REASONS } from '../domain/vocabulary.ts';
-import { INT_MAX, zDate, zId, zRequiredText, zText } from './common.ts';
-
-/** Numbers in a deliverable: amounts, baselines, thresholds. Finite and within what a person types. */
-const zAmount = z
-  .number()
-  .refine(Number.isFinite, 'must be a number')
-  .min(-1e12, 'must be at least -1000000000000')
-  .max(1e12, 'must be at most 1000000000000');
+import { INT_MAX, zDate, zFigure, zId, zRequiredText, zText } from './common.ts';
 
 function scalar(field: Column | Field): z.ZodType {
   switch (field.kind) {
@@ -29,7 +22,7 @@ function scalar(field: Column | Field): z.ZodType {
     case 'longText':
       return zText(LIMITS.longText);
     case 'number': {
-      let n = zAmount;
+      let n = zFigure;
       if (field.min !== undefined) n = n.min(field.min, `must be at least ${field.min}`);
       if (field.max !== undefined) n = n.max(field.max, `must be at most ${field.max}`);
       return n;
@@ -243,7 +236,7 @@ export const ZPilot = z
 export type Pilot = z.infer<typeof ZPilot>;
 
 export const ZMeasurementBody = z.object({
-  value: zAmount.nullable(),
+  value: zFigure.nullable(),
   note: zText(2000).nullable().optional(),
 });
 
