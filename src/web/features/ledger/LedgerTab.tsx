@@ -9,6 +9,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { useErrorText } from '../../components/errors.ts';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { useCollabWords } from '../collaborations/labels.ts';
+import { LedgerChart } from './LedgerChart.tsx';
 
 const ledgerKey = (id: string) => ['ledger', id] as const;
 const thisMonth = () => new Date().toISOString().slice(0, 7);
@@ -153,6 +154,20 @@ function IndicatorCard({
       {indicator.series.length === 0 ? (
         <p className="muted">{t('ledger.noValues')}</p>
       ) : (
+        <LedgerChart
+          indicator={indicator}
+          labels={{
+            total: t('ledger.total'),
+            target: t('ledger.target'),
+            summary: t('ledger.chartSummary', {
+              indicator: indicator.label[lang],
+              first: indicator.series[0]!.period,
+              last: indicator.series.at(-1)!.period,
+            }),
+          }}
+        />
+      )}
+      {indicator.series.length > 0 && (
         <TableWrap label={indicator.label[lang]}>
           <table className="table">
             <thead>
