@@ -22,6 +22,8 @@ export type Config = {
   trustProxy: TrustProxy;
   /** Days security events are kept in the audit log. */
   auditRetentionDays: number;
+  /** New accounts one network address may make per hour before it waits (a workshop behind one router needs more). */
+  signUpsPerAddress: number;
   seedDemo: boolean;
   production: boolean;
 };
@@ -45,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     auditRetentionDays: parseRetention(env.AUDIT_RETENTION_DAYS),
+    signUpsPerAddress: parseSignUps(env.SIGN_UPS_PER_ADDRESS),
     seedDemo: !production && env.SEED_DEMO !== 'false',
     production,
   };
@@ -56,6 +59,14 @@ function parseRetention(value: string | undefined): number {
   if (!Number.isInteger(days) || days < 1 || days > 3650)
     throw new Error(`AUDIT_RETENTION_DAYS must be a whole number of days from 1 to 3650, got "${value}"`);
   return days;
+}
+
+function parseSignUps(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 30;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new Error(`SIGN_UPS_PER_ADDRESS must be a whole number from 1 to 10000, got "${value}"`);
+  return n;
 }
 
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);

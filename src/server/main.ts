@@ -6,6 +6,7 @@ import { databaseOptionsFrom, openDatabase } from './db/client.ts';
 import { DataDirectoryLockedError } from './db/lock.ts';
 import { DEMO_PASSWORD, demoSignInsPresent, seedDemoIfEmpty } from './db/seed.ts';
 import { createLogger } from './logger.ts';
+import { SIGN_IN_LIMITS } from './modules/accounts/service.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,6 +48,14 @@ async function main(): Promise<void> {
     webRoot,
     trustProxy: config.trustProxy,
     auditRetentionDays: config.auditRetentionDays,
+    signIn: {
+      limits: {
+        signUp: {
+          ...SIGN_IN_LIMITS.signUp,
+          address: { ...SIGN_IN_LIMITS.signUp.address, free: config.signUpsPerAddress },
+        },
+      },
+    },
     jobs: { poll: true },
   });
   // Registered before anything slow, so Ctrl+C always closes PGlite cleanly and releases the lock.
