@@ -389,6 +389,7 @@ const MATRIX: Record<string, Row> = {
   'POST /collaborations/{id}/process/cycles': inOrganisation(409, 409),
   'GET /instrument/indicators': all(200),
   'GET /collaborations/{id}/ledger': inOrganisation(200, 200),
+  'GET /collaborations/{id}/ledger.csv': inOrganisation(200, 200),
   // The fixture chose "people placed" already: choosing it again is refused, for partners only.
   'POST /collaborations/{id}/ledger/indicators': {
     ...inOrganisation(409, 409),
@@ -599,6 +600,7 @@ async function fixture(): Promise<Fixture> {
       'DELETE /collaborations/{id}/process/decision': collab,
       'POST /collaborations/{id}/process/cycles': collab,
       'GET /collaborations/{id}/ledger': collab,
+      'GET /collaborations/{id}/ledger.csv': collab,
       'POST /collaborations/{id}/ledger/indicators': collab,
       'PATCH /collaborations/{id}/ledger/indicators/{indicatorId}': { ...collab, indicatorId: indicator },
       'DELETE /collaborations/{id}/ledger/indicators/{indicatorId}': { ...collab, indicatorId: indicator },

@@ -84,6 +84,15 @@ describe('the impact ledger', () => {
     expect(history.body.values.map((v: { value: number }) => v.value)).toEqual([3, 1, 4]);
     expect(history.body.values[0].supersededAt).not.toBeNull();
 
+    const csv = await b.client.get(`/collaborations/${id}/ledger.csv`);
+    expect(csv.status).toBe(200);
+    const lines = csv.raw.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(
+      'indicator_id,indicator_en,indicator_nl,iris,unit,period,organisation,value,target,source,note,corrected,entered_at',
+    );
+    expect(lines.find((l: string) => l.includes('Werkpoort Ledger'))).toContain(
+      `people-placed,People placed,Mensen geplaatst,PI3527,people,${monthsAgo(1)},Werkpoort Ledger,4,5,,Eén plaatsing te laat doorgegeven,true`,
+    );
     // An indicator with values is not removed: they would be lost.
     expect((await a.client.delete(`/collaborations/${id}/ledger/indicators/${indicatorId}`)).status).toBe(
       409,

@@ -9,6 +9,7 @@ import {
   ZValueHistory,
   ZValueParams,
 } from '../../../contracts/ledger.ts';
+import { toCsv } from '../../../domain/export/csv.ts';
 import { INDICATOR_LIBRARY } from '../../../domain/ledger/index.ts';
 import { requireMember } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/errors.ts';
@@ -134,5 +135,65 @@ export function registerLedgerRoutes(app: App, deps: { ledger: LedgerService }):
         request.params.indicatorId,
         request.params.period,
       ),
+  );
+
+  app.get(
+    '/collaborations/:id/ledger.csv',
+    {
+      schema: {
+        tags,
+        summary:
+          'Every current value of every indicator as CSV, one row per partner and period, with the target and the IRIS+ code',
+        params: ZCollaborationParams,
+        produces: ['text/csv'],
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const view = await ledger.view(requireMember(request), request.params.id);
+      const nameOf = (id: string) =>
+        view.partners.find((p) => p.organisationId === id)?.name || 'A former partner';
+      const rows = view.indicators.flatMap((indicator) =>
+        indicator.values.map((v) => [
+          indicator.libraryId ?? indicator.id,
+          indicator.label.en,
+          indicator.label.nl,
+          indicator.iris,
+          indicator.unit.en,
+          v.period,
+          nameOf(v.organisationId),
+          v.value,
+          indicator.targets.find((t) => t.period === v.period)?.target ?? null,
+          v.source,
+          v.note,
+          v.corrected,
+          v.enteredAt,
+        ]),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="impact-ledger.csv"')
+        .send(
+          toCsv(
+            [
+              'indicator_id',
+              'indicator_en',
+              'indicator_nl',
+              'iris',
+              'unit',
+              'period',
+              'organisation',
+              'value',
+              'target',
+              'source',
+              'note',
+              'corrected',
+              'entered_at',
+            ],
+            rows,
+            // A text body: no JSON schema to serialise it with, so the typed reply is bypassed on purpose.
+          ) as never,
+        );
+    },
   );
 }

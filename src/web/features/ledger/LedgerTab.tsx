@@ -50,6 +50,11 @@ export function LedgerTab({ workspace }: { workspace: Workspace }) {
     <div className="ledger">
       <div className="section-head">
         <h2>{t('ledger.title')}</h2>
+        {view.indicators.some((i) => i.values.length > 0) && (
+          <a className="button small" href={`/api/v1/collaborations/${id}/ledger.csv`} download>
+            {t('ledger.downloadCsv')}
+          </a>
+        )}
       </div>
       <p className="muted">{t('ledger.intro')}</p>
       {view.indicators.length === 0 && <p>{t('ledger.empty')}</p>}
