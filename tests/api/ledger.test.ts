@@ -147,6 +147,42 @@ describe('the impact ledger', () => {
     expect(view.indicators[0].label.nl).toBe('Leerwerkplekken bezet');
   });
 
+  it('keeps one current value per partner and period when 40 entries race, and the other 39 in the history', async () => {
+    const { a, b, id } = await pair();
+    const [added] = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        a.client.post(`/collaborations/${id}/ledger/indicators`, { libraryId: 'people-placed' }),
+      ),
+    ).then((all) => {
+      expect(all.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(all.filter((r) => r.status === 409)).toHaveLength(39);
+      return all.filter((r) => r.status === 200);
+    });
+    const indicatorId = added!.body.indicators[0].id;
+    const period = monthsAgo(1);
+    const entries = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? a : b).client.put(
+          `/collaborations/${id}/ledger/indicators/${indicatorId}/values/${period}`,
+          {
+            value: i,
+          },
+        ),
+      ),
+    );
+    expect(entries.every((r) => r.status === 200)).toBe(true);
+    const view = (await a.client.get(`/collaborations/${id}/ledger`)).body;
+    expect(view.indicators).toHaveLength(1);
+    expect(view.indicators[0].values).toHaveLength(2);
+    const history = await a.client.get(
+      `/collaborations/${id}/ledger/indicators/${indicatorId}/values/${period}/history`,
+    );
+    expect(history.body.values).toHaveLength(40);
+    expect(history.body.values.filter((v: { supersededAt: string | null }) => !v.supersededAt)).toHaveLength(
+      2,
+    );
+  });
+
   it('is read and written by partners only', async () => {
     const { a, id } = await pair();
     const chosen = await a.client.post(`/collaborations/${id}/ledger/indicators`, {

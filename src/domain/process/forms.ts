@@ -348,3 +348,28 @@ export function isEmptyContent(content: DeliverableContent | null | undefined): 
   if (!content) return true;
   return Object.values(content).every(blank);
 }
+
+/**
+ * Every cell of a deliverable that names an organisation (a field, or a column of a table), with its path in the
+ * content: what must be a partner when saved, and what a template from another collaboration leaves out.
+ */
+export function organisationCells(
+  id: DeliverableId,
+  content: DeliverableContent,
+): { path: [string] | [string, number, string]; value: string }[] {
+  const cells: { path: [string] | [string, number, string]; value: string }[] = [];
+  for (const field of DELIVERABLE_FORMS[id].fields) {
+    const value = content[field.id];
+    if (field.kind === 'organisation' && typeof value === 'string') cells.push({ path: [field.id], value });
+    if (field.kind !== 'table' || !Array.isArray(value)) continue;
+    (value as Row[]).forEach((row, i) => {
+      if (typeof row !== 'object' || row === null) return;
+      for (const column of field.columns) {
+        const cell = row[column.id];
+        if (column.kind === 'organisation' && typeof cell === 'string')
+          cells.push({ path: [field.id, i, column.id], value: cell });
+      }
+    });
+  }
+  return cells;
+}

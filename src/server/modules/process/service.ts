@@ -30,6 +30,7 @@ import {
   diffContent,
   evaluateCriterion,
   isEmptyContent,
+  organisationCells,
   stepOf,
   suggestDecision,
 } from '../../../domain/process/index.ts';
@@ -629,24 +630,12 @@ export class ProcessService {
     const partners = new Set(
       (await this.access.participants([collaborationId], tx)).map((p) => p.organisationId),
     );
-    const wrong: { field: string; message: string }[] = [];
-    for (const field of DELIVERABLE_FORMS[id].fields) {
-      const value = content[field.id];
-      if (field.kind === 'organisation' && typeof value === 'string' && !partners.has(value))
-        wrong.push({ field: `content.${field.id}`, message: 'is not a partner of this collaboration' });
-      if (field.kind === 'table' && Array.isArray(value))
-        value.forEach((row, i) => {
-          if (typeof row !== 'object' || row === null) return;
-          for (const column of field.columns) {
-            const cell = row[column.id];
-            if (column.kind === 'organisation' && typeof cell === 'string' && !partners.has(cell))
-              wrong.push({
-                field: `content.${field.id}.${i}.${column.id}`,
-                message: 'is not a partner of this collaboration',
-              });
-          }
-        });
-    }
+    const wrong = organisationCells(id, content)
+      .filter((cell) => !partners.has(cell.value))
+      .map((cell) => ({
+        field: ['content', ...cell.path].join('.'),
+        message: 'is not a partner of this collaboration',
+      }));
     if (wrong.length) throw badRequest('invalid_input', 'Unknown organisations in the deliverable.', wrong);
   }
 }
@@ -672,17 +661,10 @@ function parseContent(id: DeliverableId, raw: unknown, at = 'content'): Delivera
 
 /** A template's organisation fields name another collaboration's partners: emptied, never carried over. */
 function withoutOrganisations(id: DeliverableId, content: DeliverableContent): DeliverableContent {
-  const out: DeliverableContent = { ...content };
-  for (const field of DELIVERABLE_FORMS[id].fields) {
-    if (field.kind === 'organisation' && out[field.id] !== undefined) out[field.id] = null;
-    if (field.kind === 'table' && Array.isArray(out[field.id])) {
-      const columns = field.columns.filter((c) => c.kind === 'organisation').map((c) => c.id);
-      if (columns.length)
-        out[field.id] = (out[field.id] as Record<string, string | number | null>[]).map((row) => ({
-          ...row,
-          ...Object.fromEntries(columns.map((c) => [c, null])),
-        }));
-    }
+  const out = structuredClone(content);
+  for (const { path } of organisationCells(id, content)) {
+    if (path.length === 1) out[path[0]] = null;
+    else (out[path[0]] as Record<string, unknown>[])[path[1]]![path[2]] = null;
   }
   return out;
 }
