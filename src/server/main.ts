@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.seedDemo && (await seedDemoIfEmpty(database.db)))
-    say('Demo data created: the 16 enterprises of the study, a municipality and seven collaborations, one of them walked through the partnering process.');
+    say(
+      'Demo data created: the 16 enterprises of the study, a municipality and seven collaborations, one of them walked through the partnering process.',
+    );
   await app.listen({ port: config.port, host: config.host });
 
   const address = app.server.address();
